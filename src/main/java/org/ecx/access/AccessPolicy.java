@@ -1,0 +1,74 @@
+package org.ecx.access;
+
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.ecx.common.EcxException;
+import org.ecx.common.ErrorCode;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The one policy bean. Resource methods declare their operation with {@link Authorize}; the
+ * {@link AuthorizationFilter} calls {@link #authorize(Permission)} before the body is read, and the
+ * resource then takes the {@link Caller} from {@link #caller()}. It turns the token into a {@link Caller}
+ * and applies the {@link Permission} table: anonymous → 401; no/unknown/inactive state → 403; none of the
+ * operation's roles → 403.
+ */
+@RequestScoped
+public class AccessPolicy {
+
+    private static final Pattern STATE_CODE = Pattern.compile("^[A-Z]{2}$");
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    PartnerRegistry registry;
+
+    private Caller caller;
+
+    public Caller authorize(Permission operation) {
+        Caller c = caller();
+        if (!operation.allows(c.roles())) {
+            throw new EcxException(ErrorCode.FORBIDDEN,
+                    "The caller's roles do not allow this operation.");
+        }
+        return c;
+    }
+
+    /** The caller of this request, resolved once per request. */
+    public Caller caller() {
+        if (caller != null) {
+            return caller;
+        }
+        if (identity == null || identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        String state = null;
+        String actor = identity.getPrincipal() == null ? null : identity.getPrincipal().getName();
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object claim = jwt.getClaim("state");
+            state = claim == null ? null : claim.toString().replace("\"", "");
+            String username = jwt.getClaim("preferred_username");
+            if (username != null) {
+                actor = username;
+            } else if (jwt.getSubject() != null) {
+                actor = jwt.getSubject();
+            }
+        }
+        if (state == null || !STATE_CODE.matcher(state).matches() || !registry.isActive(state)) {
+            throw new EcxException(ErrorCode.FORBIDDEN,
+                    "The token does not name an active partner state.");
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String r : identity.getRoles()) {
+            Role.fromClaim(r).ifPresent(roles::add);
+        }
+        caller = new Caller(state, roles, actor == null ? "unknown" : actor);
+        return caller;
+    }
+}

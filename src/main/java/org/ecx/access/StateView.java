@@ -1,0 +1,17 @@
+package org.ecx.access;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A partner state as served by the registry API. */
+@Schema(name = "PartnerState")
+public record StateView(
+        @Schema(required = true, example = "DE") String code,
+        @Schema(required = true, example = "Germany") String name,
+        @Schema(required = true) boolean active,
+        @Schema(required = true, example = "[\"EU\", \"NSG\", \"WA\"]") List<String> regimes) {
+
+    static StateView of(PartnerState s) {
+        return new StateView(s.code, s.name, s.active, List.copyOf(new java.util.TreeSet<>(s.regimes)));
+    }
+}

@@ -1,0 +1,27 @@
+package org.ecx.audit;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * The single row holding the chain's last sequence number and hash. Appending locks it, so events are
+ * chained in commit order and sequence numbers have no gaps.
+ */
+@Entity
+@Table(name = "audit_head")
+public class AuditHead extends PanacheEntityBase {
+
+    public static final long ID = 1L;
+
+    @Id
+    public long id;
+
+    @Column(name = "last_seq", nullable = false)
+    public long lastSeq;
+
+    @Column(name = "last_hash", nullable = false, length = 64)
+    public String lastHash;
+}

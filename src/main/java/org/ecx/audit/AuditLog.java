@@ -1,0 +1,88 @@
+package org.ecx.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import org.ecx.access.Caller;
+
+/**
+ * Appends events to the hash-chained audit log. Appends must join the caller's transaction
+ * ({@code MANDATORY}), so an event exists exactly when the change it records was committed.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    public static final String GENESIS_HASH = "0".repeat(64);
+    public static final String SYSTEM_ACTOR = "ecx-system";
+
+    @Inject
+    Clock clock;
+
+    /** Records an action of an authenticated caller. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEvent record(Caller caller, String action, String recordType, String recordId, String ownerState) {
+        return append(caller.state(), caller.actor(), action, recordType, recordId, ownerState);
+    }
+
+    /** Records an action taken by ECX itself (e.g. a scheduler deeming a consultation answered). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEvent recordSystem(String action, String recordType, String recordId, String ownerState) {
+        return append(null, SYSTEM_ACTOR, action, recordType, recordId, ownerState);
+    }
+
+    private AuditEvent append(String actorState, String actor, String action, String recordType, String recordId,
+            String ownerState) {
+        AuditHead head = AuditHead.findById(AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        AuditEvent e = new AuditEvent();
+        e.seq = head.lastSeq + 1;
+        e.at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        e.actorState = actorState;
+        e.actor = actor;
+        e.action = action;
+        e.recordType = recordType;
+        e.recordId = recordId;
+        e.ownerState = ownerState;
+        e.previousHash = head.lastHash;
+        e.hash = hash(e);
+        e.persist();
+        head.lastSeq = e.seq;
+        head.lastHash = e.hash;
+        return e;
+    }
+
+    /** SHA-256 over every stored field of the event and the previous event's hash. */
+    public static String hash(AuditEvent e) {
+        String canonical = String.join("\n",
+                Long.toString(e.seq),
+                canonicalInstant(e.at),
+                nullToEmpty(e.actorState),
+                nullToEmpty(e.actor),
+                nullToEmpty(e.action),
+                nullToEmpty(e.recordType),
+                nullToEmpty(e.recordId),
+                nullToEmpty(e.ownerState),
+                nullToEmpty(e.previousHash));
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static String canonicalInstant(Instant at) {
+        return at == null ? "" : at.truncatedTo(ChronoUnit.MICROS).toString();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

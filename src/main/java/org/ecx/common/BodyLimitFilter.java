@@ -1,0 +1,78 @@
+package org.ecx.common;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Enforces the request-body limits of SPEC §11 (413 problem) before a body is parsed: by the declared
+ * {@code Content-Length}, and by counting for bodies sent without one.
+ */
+public class BodyLimitFilter {
+
+    // looked up per request: the filter bean is created during static init, before runtime config exists
+    @Inject
+    Provider<EcxConfig> config;
+
+    @ServerRequestFilter(preMatching = true)
+    public void limit(ContainerRequestContext ctx) {
+        long limit = limitFor(ctx.getUriInfo().getPath());
+        String declared = ctx.getHeaderString("Content-Length");
+        if (declared != null) {
+            long length;
+            try {
+                length = Long.parseLong(declared.trim());
+            } catch (NumberFormatException e) {
+                throw EcxException.badRequest("Content-Length is not a number.");
+            }
+            if (length > limit) {
+                throw tooLarge(limit);
+            }
+        } else if (ctx.hasEntity()) {
+            ctx.setEntityStream(new Limited(ctx.getEntityStream(), limit));
+        }
+    }
+
+    long limitFor(String path) {
+        return path != null && path.matches("^/api/v1/control-lists/[^/]+/editions/?$")
+                ? config.get().limits().editionBodyBytes()
+                : config.get().limits().bodyBytes();
+    }
+
+    static EcxException tooLarge(long limit) {
+        return new EcxException(ErrorCode.PAYLOAD_TOO_LARGE,
+                "The request body exceeds the limit of " + limit + " bytes for this endpoint.");
+    }
+
+    static final class Limited extends FilterInputStream {
+        private final long limit;
+        private long count;
+
+        Limited(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && ++count > limit) {
+                throw tooLarge(limit);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0 && (count += n) > limit) {
+                throw tooLarge(limit);
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.ecx.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Typed configuration of ECX, under the prefix {@code ecx}. */
+@ConfigMapping(prefix = "ecx")
+public interface EcxConfig {
+
+    /** Request-size limits (SPEC §11). */
+    Limits limits();
+
+    /** Pagination of list endpoints. */
+    Paging paging();
+
+    interface Limits {
+        /** Largest request body accepted by ordinary write endpoints, in bytes (default 5 MiB). */
+        @WithDefault("5242880")
+        long bodyBytes();
+
+        /** Largest request body accepted by control-list edition imports, in bytes (default 50 MiB). */
+        @WithDefault("52428800")
+        long editionBodyBytes();
+    }
+
+    interface Paging {
+        /** Page size used when the client gives no {@code limit}. */
+        @WithDefault("50")
+        int defaultLimit();
+
+        /** Largest page size a client may ask for; larger values are capped to it. */
+        @WithDefault("500")
+        int maxLimit();
+    }
+}

@@ -1,0 +1,25 @@
+package org.ecx.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** REST Assured shortcuts: a request as demo principal {@code <state>-<role>}. */
+public final class Api {
+
+    private Api() {
+    }
+
+    public static RequestSpecification as(String state, String... roles) {
+        return given().auth().oauth2(TestTokens.token(state, roles)).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification anonymous() {
+        return given().contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification withToken(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+}
