@@ -338,11 +338,14 @@ case "$1" in
     pg_stop
     ;;
   reset-test-db)
-    # a clean database for a test run: tests start from the migrations and the demo seed only
-    pg_psql postgres "DROP DATABASE IF EXISTS ecx_test WITH (FORCE)"
-    pg_psql postgres "CREATE DATABASE ecx_test OWNER $PG_DB_USER"
-    pg_psql ecx_test "CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE EXTENSION IF NOT EXISTS unaccent;"
-    log "database ecx_test recreated"
+    # a clean database for a test run: tests start from the migrations and the demo seed only.
+    # The name comes from ECX_TEST_DB (default ecx_test), as in application.properties.
+    test_db="${ECX_TEST_DB:-ecx_test}"
+    [[ "$test_db" =~ ^[a-z_][a-z0-9_]*$ ]] || die "bad database name: $test_db"
+    pg_psql postgres "DROP DATABASE IF EXISTS $test_db WITH (FORCE)"
+    pg_psql postgres "CREATE DATABASE $test_db OWNER $PG_DB_USER"
+    pg_psql "$test_db" "CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE EXTENSION IF NOT EXISTS unaccent;"
+    log "database $test_db recreated"
     ;;
   status)
     pg_status
