@@ -13,6 +13,15 @@ public interface EcxConfig {
     /** Pagination of list endpoints. */
     Paging paging();
 
+    /** Denial lifecycle jobs. */
+    Denials denials();
+
+    interface Denials {
+        /** How often the job that records overdue reviews runs (a Quarkus duration, e.g. {@code 10m}). */
+        @WithDefault("10m")
+        String overdueCheckEvery();
+    }
+
     interface Limits {
         /** Largest request body accepted by ordinary write endpoints, in bytes (default 5 MiB). */
         @WithDefault("5242880")

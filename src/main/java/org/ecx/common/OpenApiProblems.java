@@ -20,6 +20,14 @@ public class OpenApiProblems implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        // Release is "ORIGINATOR" | "DISTRIBUTION" | {"states": [...]}: a bare oneOf, not an object
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            var release = openAPI.getComponents().getSchemas().get("Release");
+            if (release != null) {
+                release.setType(null);
+                release.setProperties(null);
+            }
+        }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }

@@ -158,6 +158,18 @@ public class ProblemMappers {
         if (e instanceof EcxException ee) {
             return ecx(ee);
         }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof EcxException ee) {
+                return ecx(ee);
+            }
+            // a race lost against a concurrent writer (unique key, lock): the client may retry
+            if (c instanceof org.hibernate.exception.ConstraintViolationException
+                    || c instanceof jakarta.persistence.OptimisticLockException
+                    || c instanceof org.hibernate.exception.LockAcquisitionException) {
+                return problem(ErrorCode.CONFLICT, "The request conflicts with a concurrent change; retry it.",
+                        List.of());
+            }
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error, incident %s", incident);
         return problem(ErrorCode.INTERNAL, "An internal error occurred (incident " + incident + ").", List.of());

@@ -67,6 +67,27 @@ class RealKeycloakTest {
     }
 
     @Test
+    void theSecurityModelWalkThroughHoldsWithRealTokens() {
+        // docs/security-model.md: DE notifies with NSG scope, addresses released to FR only
+        com.fasterxml.jackson.databind.node.ObjectNode d = org.ecx.support.DenialFixtures.withScope(
+                org.ecx.support.DenialFixtures.denial(), "REGIME", "NSG", null);
+        org.ecx.support.DenialFixtures.release(d, "addresses", java.util.List.of("FR"));
+        String id = given().auth().oauth2(passwordGrant("de-denial-officer")).contentType("application/json")
+                .body(d.toString()).post("/api/v1/denials").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(passwordGrant("fr-licensing-officer")).get("/api/v1/denials/" + id).then()
+                .statusCode(200).body("parties[0].address", equalTo("12 Harbour Road, Port City"))
+                .body("redactions", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("parties[0].address")));
+        given().auth().oauth2(passwordGrant("jp-licensing-officer")).get("/api/v1/denials/" + id).then()
+                .statusCode(200).body("parties[0].address", equalTo(null))
+                .body("redactions", org.hamcrest.Matchers.hasItem("parties[0].address"));
+        given().auth().oauth2(passwordGrant("in-licensing-officer")).get("/api/v1/denials/" + id).then()
+                .statusCode(404).contentType("application/problem+json");
+        // a machine client of JP (client credentials) sees what JP sees
+        given().auth().oauth2(clientCredentials("jp-system", "jp-system-secret")).get("/api/v1/denials/" + id)
+                .then().statusCode(200).body("redactions", org.hamcrest.Matchers.hasItem("parties[0].address"));
+    }
+
+    @Test
     void aTokenOfAnotherIssuerIsRejected() {
         // a Keycloak token from the master realm (the Keycloak admin) is not an ECX token
         String master = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")

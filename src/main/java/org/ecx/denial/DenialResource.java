@@ -1,0 +1,152 @@
+package org.ecx.denial;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.ecx.access.AccessPolicy;
+import org.ecx.access.Authorize;
+import org.ecx.access.Permission;
+import org.ecx.common.Page;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Denial notifications (SPEC §3). */
+@Path("/api/v1/denials")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Denials")
+public class DenialResource {
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    DenialService service;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorize(Permission.DENIAL_CREATE)
+    @Operation(summary = "Notify a denial (the notifying state is the caller's)")
+    @APIResponse(responseCode = "201", description = "Created (or the first result of an idempotent retry)",
+            headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(schema = @Schema(implementation = DenialView.class)))
+    @APIResponse(responseCode = "409", description = "Duplicate national reference, or Idempotency-Key reused with another body")
+    @APIResponse(responseCode = "422", description = "Inconsistent denial (unknown regime, distribution, dates)")
+    public Response create(
+            @Parameter(description = "Retries with the same key and body return the first result")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid @NotNull DenialRequest request, @Context UriInfo uri) {
+        DenialService.Written written = service.create(policy.caller(), request, idempotencyKey);
+        return Response.created(uri.getAbsolutePathBuilder().path(written.view().id().toString()).build())
+                .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(written.view().version())))
+                .entity(written.view()).build();
+    }
+
+    @GET
+    @Authorize(Permission.DENIAL_READ)
+    @Operation(summary = "Denials visible to the caller, redacted for it, in a stable order")
+    public Page<DenialView> list(
+            @Parameter(description = "ACTIVE, REVIEW_OVERDUE, RENEWED or REVOKED") @QueryParam("status") String status,
+            @QueryParam("notifyingState") String notifyingState,
+            @Parameter(description = "Matches the entry, its ancestors and its descendants")
+            @QueryParam("controlEntry") String controlEntry,
+            @QueryParam("partyCountry") String partyCountry,
+            @QueryParam("destinationCountry") String destinationCountry,
+            @Parameter(description = "ISO-8601 instant") @QueryParam("updatedSince") String updatedSince,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return service.list(policy.caller(), new DenialFilter(status, notifyingState, controlEntry, partyCountry,
+                destinationCountry, updatedSince, limit, cursor));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authorize(Permission.DENIAL_READ)
+    @Operation(summary = "One denial, redacted for the caller")
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = DenialView.class)))
+    public Response get(@PathParam("id") String id) {
+        DenialView view = service.get(policy.caller(), id);
+        return withTag(view);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorize(Permission.DENIAL_AMEND)
+    @Operation(summary = "Amend a denial of the caller's state (a new version)")
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = DenialView.class)))
+    @APIResponse(responseCode = "409", description = "Revoked, or duplicate national reference")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response amend(@PathParam("id") String id,
+            @Parameter(required = true, description = "ETag of the version being amended")
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull DenialRequest request) {
+        return withTag(service.amend(policy.caller(), id, ifMatch, request));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Authorize(Permission.DENIAL_READ)
+    @Operation(summary = "Every version of a denial, each redacted for the caller")
+    public List<DenialHistoryEntry> history(@PathParam("id") String id) {
+        return service.history(policy.caller(), id);
+    }
+
+    @POST
+    @Path("/{id}/renewal")
+    @Authorize(Permission.DENIAL_RENEW)
+    @Operation(summary = "Record a completed review: the denial stays valid, reviewDueAt moves 3 years on")
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = DenialView.class)))
+    @APIResponse(responseCode = "409", description = "The denial is revoked")
+    @APIResponse(responseCode = "412", description = "If-Match given and stale")
+    public Response renew(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        return withTag(service.renew(policy.caller(), id, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/revocation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorize(Permission.DENIAL_REVOKE)
+    @Operation(summary = "Revoke a denial; it stays readable with status REVOKED")
+    @APIResponse(responseCode = "200", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = DenialView.class)))
+    @APIResponse(responseCode = "409", description = "Already revoked")
+    @APIResponse(responseCode = "412", description = "If-Match given and stale")
+    public Response revoke(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull Revocation.Request request) {
+        return withTag(service.revoke(policy.caller(), id, ifMatch, request));
+    }
+
+    @GET
+    @Path("/{id}/access-receipts")
+    @Authorize(Permission.DENIAL_RECEIPTS)
+    @Operation(summary = "Which states read the denial, how often, first and last time (notifying state only)")
+    public List<AccessReceipt> receipts(@PathParam("id") String id) {
+        return service.receipts(policy.caller(), id);
+    }
+
+    private static Response withTag(DenialView view) {
+        return Response.ok(view).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()))).build();
+    }
+}

@@ -1,0 +1,55 @@
+package org.ecx.denial;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.ecx.common.EcxException;
+
+/**
+ * The one visibility rule for denials (SPEC §2), as a query predicate: a viewer sees a denial when it is the
+ * notifying state, or the distribution admits it (ALL_PARTNERS; REGIME with the viewer a CURRENT member per
+ * the partner registry; STATES listing it). Every denial read (get, list, history, receipts, and the later
+ * screening and feed paths) selects through {@link #PREDICATE}; nothing checks visibility any other way.
+ * The viewer itself is an active partner: {@code AccessPolicy} refuses every other caller.
+ */
+@ApplicationScoped
+public class DenialVisibility {
+
+    /** HQL predicate on alias {@code d} with parameter {@code :viewer}. */
+    public static final String PREDICATE = "(d.notifyingState = :viewer"
+            + " or d.distScope = 'ALL_PARTNERS'"
+            + " or (d.distScope = 'REGIME' and exists (select 1 from PartnerState s join s.regimes r"
+            + "      where s.code = :viewer and r = d.distRegime))"
+            + " or (d.distScope = 'STATES' and :viewer member of d.recipients))";
+
+    /** The denial if the viewer may see it; otherwise the same 404 as for an id that never existed. */
+    public Denial findVisible(UUID id, String viewer) {
+        return findVisible(id, viewer, false);
+    }
+
+    /** As {@link #findVisible(UUID, String)}, locking the row for an update. */
+    public Denial findVisibleForUpdate(UUID id, String viewer) {
+        return findVisible(id, viewer, true);
+    }
+
+    private Denial findVisible(UUID id, String viewer, boolean lock) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id);
+        params.put("viewer", viewer);
+        var query = Denial.<Denial>find("from Denial d where d.id = :id and " + PREDICATE, params);
+        if (lock) {
+            query = query.withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        }
+        return query.firstResultOptional().orElseThrow(EcxException::notFound);
+    }
+
+    /** Parses a path id; a malformed id is indistinguishable from a missing one. */
+    public static UUID parseId(String id) {
+        try {
+            return id == null || id.length() != 36 ? null : UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.ecx.denial;
+
+public enum PartyRole {
+    END_USER, CONSIGNEE, INTERMEDIARY, PURCHASER
+}
