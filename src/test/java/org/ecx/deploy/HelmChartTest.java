@@ -1,0 +1,298 @@
+package org.ecx.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Helm chart {@code helm/ecx}, linted and rendered by Helm 3 embedded through helm-java (no helm
+ * binary, no cluster). A plain unit test: it starts neither Quarkus nor a database.
+ */
+class HelmChartTest {
+
+    private static final Path CHART = Path.of("helm", "ecx");
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final String KUBE_VERSION = "v1.30.0";
+
+    /** The three values without a default: everything else comes from the chart's values.yaml. */
+    private static final String REQUIRED_VALUES = """
+            database:
+              url: jdbc:postgresql://postgres.example.org:5432/ecx?sslmode=verify-full
+              existingSecret: ecx-db
+            oidc:
+              authServerUrl: https://keycloak.example.org/realms/ecx
+            """;
+
+    @TempDir
+    static Path tmp;
+
+    private static Path validValues;
+
+    @BeforeAll
+    static void writeValidValues() throws IOException {
+        validValues = Files.writeString(tmp.resolve("valid-values.yaml"), REQUIRED_VALUES);
+    }
+
+    @Test
+    void theChartLintsCleanlyWithTheRequiredValues() throws IOException {
+        // helm-java's lint takes no values file: lint a copy whose values.yaml has the required values merged in
+        Path copy = copyChartWithValues(REQUIRED_VALUES);
+
+        LintResult result = new Helm(copy).lint().strict().call();
+
+        assertThat(result.isFailed()).as("lint messages: %s", result.getMessages()).isFalse();
+        assertThat(result.getMessages()).noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));
+    }
+
+    @Test
+    void theChartAsShippedFailsLintBecauseItHasNoDatabaseOrKeycloakDefaults() {
+        LintResult result = new Helm(CHART).lint().call();
+
+        assertThat(result.isFailed()).isTrue();
+        assertThat(String.join("\n", result.getMessages())).contains("values don't meet the specifications of the schema");
+    }
+
+    @Test
+    void probesUseTheQuarkusHealthEndpointsOnTheNamedHttpPort() {
+        JsonNode container = container(render(t -> t));
+
+        assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
+        assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
+        assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
+        assertThat(container.at("/livenessProbe/httpGet/port").asText()).isEqualTo("http");
+        assertThat(container.at("/ports/0/name").asText()).isEqualTo("http");
+        assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
+    }
+
+    @Test
+    void databaseCredentialsComeOnlyFromTheExistingSecret() {
+        List<JsonNode> docs = render(t -> t);
+        JsonNode env = container(docs).path("env");
+
+        for (String name : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
+            JsonNode var = envVar(env, name);
+            assertThat(var.has("value")).as("%s has a literal value", name).isFalse();
+            assertThat(var.at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("ecx-db");
+        }
+        assertThat(envVar(env, "QUARKUS_DATASOURCE_PASSWORD").at("/valueFrom/secretKeyRef/key").asText())
+                .isEqualTo("password");
+        assertThat(envVar(env, "QUARKUS_DATASOURCE_USERNAME").at("/valueFrom/secretKeyRef/key").asText())
+                .isEqualTo("username");
+        assertThat(configMap(docs).path("data").has("QUARKUS_DATASOURCE_PASSWORD")).isFalse();
+    }
+
+    @Test
+    void noSecretIsEverRendered() {
+        List<JsonNode> docs = render(t -> t.set("ingress.enabled", "true").set("autoscaling.enabled", "true")
+                .set("networkPolicy.enabled", "true"));
+
+        assertThat(docs).extracting(d -> d.path("kind").asText())
+                .contains("Deployment", "Service", "ConfigMap", "ServiceAccount", "PodDisruptionBudget",
+                        "Ingress", "HorizontalPodAutoscaler", "NetworkPolicy")
+                .doesNotContain("Secret");
+    }
+
+    @Test
+    void theConfigMapCarriesTheNonSecretSettingsAndTheProdProfile() {
+        JsonNode data = configMap(render(t -> t)).path("data");
+
+        assertThat(data.path("QUARKUS_PROFILE").asText()).isEqualTo("prod");
+        assertThat(data.path("QUARKUS_DATASOURCE_JDBC_URL").asText()).startsWith("jdbc:postgresql://");
+        assertThat(data.path("QUARKUS_OIDC_AUTH_SERVER_URL").asText()).isEqualTo("https://keycloak.example.org/realms/ecx");
+        assertThat(data.has("QUARKUS_OIDC_TOKEN_AUDIENCE")).as("audience is optional").isFalse();
+        // large numbers stay integers (Helm reads YAML numbers as floats)
+        assertThat(data.path("ECX_LIMITS_BODY_BYTES").asText()).isEqualTo("5242880");
+        assertThat(data.path("ECX_LIMITS_EDITION_BODY_BYTES").asText()).isEqualTo("52428800");
+        assertThat(data.path("ECX_PAGING_MAX_LIMIT").asText()).isEqualTo("500");
+        assertThat(data.path("QUARKUS_LOG_LEVEL").asText()).isEqualTo("INFO");
+        assertThat(Long.parseLong(data.path("QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE").asText()))
+                .isGreaterThan(Long.parseLong(data.path("ECX_LIMITS_EDITION_BODY_BYTES").asText()));
+    }
+
+    @Test
+    void theOptionalTokenAudienceIsPassedWhenSet() {
+        JsonNode data = configMap(render(t -> t.set("oidc.audience", "ecx-api"))).path("data");
+
+        assertThat(data.path("QUARKUS_OIDC_TOKEN_AUDIENCE").asText()).isEqualTo("ecx-api");
+    }
+
+    @Test
+    void anHttpCeilingNotAboveTheEditionLimitIsRejected() {
+        assertThatThrownBy(() -> render(t -> t.set("ecx.limits.httpMaxBodyBytes", "52428800")))
+                .hasMessageContaining("must exceed ecx.limits.editionBodyBytes");
+    }
+
+    @Test
+    void theDemoProfileCannotBeSwitchedOnThroughExtraEnv() {
+        assertThatThrownBy(() -> render(t -> t.set("extraEnv[0].name", "QUARKUS_PROFILE")
+                .set("extraEnv[0].value", "demo")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("/extraEnv/0/name");
+    }
+
+    @Test
+    void theConfigChecksumIsStableAndChangesWithTheConfiguration() {
+        String base = checksum(render(t -> t));
+        String again = checksum(render(t -> t));
+        String changed = checksum(render(t -> t.set("ecx.paging.maxLimit", "200")));
+
+        assertThat(base).matches("[0-9a-f]{64}");
+        assertThat(again).isEqualTo(base);
+        assertThat(changed).isNotEqualTo(base);
+    }
+
+    @Test
+    void podsRunAsNonRootWithAReadOnlyRootFilesystemAndNoCapabilities() {
+        List<JsonNode> docs = render(t -> t);
+        JsonNode pod = deployment(docs).at("/spec/template/spec");
+        JsonNode container = container(docs);
+
+        assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+        assertThat(container.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+        assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean()).isFalse();
+        assertThat(container.at("/securityContext/capabilities/drop/0").asText()).isEqualTo("ALL");
+        assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void prometheusScrapeAnnotationsFollowTheMetricsToggle() {
+        JsonNode on = deployment(render(t -> t)).at("/spec/template/metadata/annotations");
+        JsonNode off = deployment(render(t -> t.set("metrics.prometheusAnnotations", "false")))
+                .at("/spec/template/metadata/annotations");
+
+        assertThat(on.path("prometheus.io/path").asText()).isEqualTo("/q/metrics");
+        assertThat(on.path("prometheus.io/scrape").asText()).isEqualTo("true");
+        assertThat(off.has("prometheus.io/scrape")).isFalse();
+    }
+
+    @Test
+    void theAutoscalerTakesOverTheReplicaCount() {
+        assertThat(deployment(render(t -> t)).at("/spec/replicas").asInt()).isEqualTo(2);
+        assertThat(deployment(render(t -> t.set("autoscaling.enabled", "true"))).at("/spec").has("replicas"))
+                .isFalse();
+    }
+
+    @ParameterizedTest(name = "rendering without {0} fails on the schema")
+    @ValueSource(strings = {"database.url", "database.existingSecret", "oidc.authServerUrl"})
+    void renderingWithoutARequiredValueFailsOnTheSchema(String missing) throws IOException {
+        ObjectNode values = (ObjectNode) YAML.readTree(REQUIRED_VALUES);
+        String[] path = missing.split("\\.");
+        ((ObjectNode) values.path(path[0])).remove(path[1]);
+        Path file = tmp.resolve("without-" + missing + ".yaml");
+        YAML.writeValue(file.toFile(), values);
+
+        assertThatThrownBy(() -> new Helm(CHART).template().withKubeVersion(KUBE_VERSION).withValuesFile(file).call())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("values don't meet the specifications of the schema")
+                .hasMessageContaining("missing property '" + path[1] + "'");
+    }
+
+    @Test
+    void aPasswordIsAcceptedNeitherAsAValueNorInTheJdbcUrl() {
+        assertThatThrownBy(() -> render(t -> t.set("database.password", "secret")))
+                .hasMessageContaining("schema")
+                .hasMessageContaining("'password' not allowed");
+        assertThatThrownBy(() -> render(t -> t.set("database.url", "jdbc:postgresql://db/ecx?password=secret")))
+                .hasMessageContaining("schema")
+                .hasMessageContaining("/database/url");
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------
+
+    private static List<JsonNode> render(UnaryOperator<TemplateCommand> customize) {
+        String out = customize.apply(new Helm(CHART).template().withName("ecx").withNamespace("ecx")
+                // helm-java's embedded Helm assumes Kubernetes v1.20 unless told otherwise
+                .withKubeVersion(KUBE_VERSION)
+                .withValuesFile(validValues)).call();
+        try {
+            List<JsonNode> docs = new ArrayList<>();
+            for (JsonNode doc : YAML.readerFor(JsonNode.class).<JsonNode>readValues(out).readAll()) {
+                if (doc != null && doc.isObject() && doc.has("kind")) {
+                    docs.add(doc);
+                }
+            }
+            return docs;
+        } catch (IOException e) {
+            throw new AssertionError("helm template rendered invalid YAML:\n" + out, e);
+        }
+    }
+
+    private static JsonNode ofKind(List<JsonNode> docs, String kind) {
+        return docs.stream().filter(d -> kind.equals(d.path("kind").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " rendered"));
+    }
+
+    private static JsonNode deployment(List<JsonNode> docs) {
+        return ofKind(docs, "Deployment");
+    }
+
+    private static JsonNode configMap(List<JsonNode> docs) {
+        return ofKind(docs, "ConfigMap");
+    }
+
+    private static JsonNode container(List<JsonNode> docs) {
+        return deployment(docs).at("/spec/template/spec/containers/0");
+    }
+
+    private static JsonNode envVar(JsonNode env, String name) {
+        for (JsonNode var : env) {
+            if (name.equals(var.path("name").asText())) {
+                return var;
+            }
+        }
+        throw new AssertionError("no env var " + name);
+    }
+
+    private static String checksum(List<JsonNode> docs) {
+        return deployment(docs).at("/spec/template/metadata/annotations").path("checksum/config").asText();
+    }
+
+    /** A copy of the chart in a temporary folder whose values.yaml has {@code overlay} merged in. */
+    private static Path copyChartWithValues(String overlay) throws IOException {
+        Path copy = tmp.resolve("chart-" + System.nanoTime()).resolve("ecx");
+        try (Stream<Path> files = Files.walk(CHART)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path target = copy.resolve(CHART.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+        ObjectNode values = (ObjectNode) YAML.readTree(CHART.resolve("values.yaml").toFile());
+        merge(values, (ObjectNode) YAML.readTree(overlay));
+        YAML.writeValue(copy.resolve("values.yaml").toFile(), values);
+        return copy;
+    }
+
+    private static void merge(ObjectNode base, ObjectNode overlay) {
+        for (Map.Entry<String, JsonNode> e : overlay.properties()) {
+            if (e.getValue().isObject() && base.get(e.getKey()) instanceof ObjectNode child) {
+                merge(child, (ObjectNode) e.getValue());
+            } else {
+                base.set(e.getKey(), e.getValue());
+            }
+        }
+    }
+}
