@@ -16,6 +16,19 @@ public interface EcxConfig {
     /** Denial lifecycle jobs. */
     Denials denials();
 
+    /** Demo data for local runs and tests; never enabled in production. */
+    Demo demo();
+
+    interface Demo {
+        /** Whether the demo scripts are loaded at startup. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Idempotent SQL scripts on the classpath, run in this order. */
+        @WithDefault("db/demo/partner-states.sql")
+        java.util.List<String> scripts();
+    }
+
     interface Denials {
         /** How often the job that records overdue reviews runs (a Quarkus duration, e.g. {@code 10m}). */
         @WithDefault("10m")
