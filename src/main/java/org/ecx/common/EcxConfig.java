@@ -16,6 +16,19 @@ public interface EcxConfig {
     /** Denial lifecycle jobs. */
     Denials denials();
 
+    /** The partner registry. */
+    Registry registry();
+
+    interface Registry {
+        /**
+         * States created at startup when the registry is still empty, as {@code CODE=Name} entries (e.g.
+         * {@code DE=Germany}): how a new production installation gets its first partner state, so that an
+         * administrator of that state can register the others through the API. Ignored once any state exists.
+         * Each bootstrapped state is an audit event.
+         */
+        java.util.Optional<java.util.List<String>> bootstrapStates();
+    }
+
     /** Demo data for local runs and tests; never enabled in production. */
     Demo demo();
 
