@@ -15,7 +15,8 @@ import org.ecx.access.Caller;
 
 /**
  * Appends events to the hash-chained audit log. Appends must join the caller's transaction
- * ({@code MANDATORY}), so an event exists exactly when the change it records was committed.
+ * ({@code MANDATORY}), so an event exists exactly when the change it records was committed. Appending
+ * locks the chain head until commit: callers append as the last step of their transaction.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -32,6 +33,23 @@ public class AuditLog {
         return append(caller.state(), caller.actor(), action, recordType, recordId, ownerState);
     }
 
+    /** One record acted upon, for {@link #recordAll}. */
+    public record Target(String recordId, String ownerState) {
+    }
+
+    /** Records the same action of a caller on several records (e.g. the reads of a list page): one lock, one flush. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(Caller caller, String action, String recordType, java.util.List<Target> targets) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        AuditHead.getEntityManager().flush();
+        AuditHead head = AuditHead.findById(AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        for (Target t : targets) {
+            appendLocked(head, caller.state(), caller.actor(), action, recordType, t.recordId(), t.ownerState());
+        }
+    }
+
     /** Records an action taken by ECX itself (e.g. a scheduler deeming a consultation answered). */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent recordSystem(String action, String recordType, String recordId, String ownerState) {
@@ -40,7 +58,15 @@ public class AuditLog {
 
     private AuditEvent append(String actorState, String actor, String action, String recordType, String recordId,
             String ownerState) {
+        // Flush the caller's pending writes first: the head lock below is held until commit, and every
+        // audited transaction in the system waits for it, so the locked window must stay short.
+        AuditHead.getEntityManager().flush();
         AuditHead head = AuditHead.findById(AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        return appendLocked(head, actorState, actor, action, recordType, recordId, ownerState);
+    }
+
+    private AuditEvent appendLocked(AuditHead head, String actorState, String actor, String action, String recordType,
+            String recordId, String ownerState) {
         AuditEvent e = new AuditEvent();
         e.seq = head.lastSeq + 1;
         e.at = clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -125,8 +125,9 @@ public class DenialService {
         apply(d, snapshot);
         d.persist();
         recordVersion(d, snapshot, "CREATED", caller);
+        DenialView view = currentView(d, caller.state(), now);
         audit.record(caller, "DENIAL_CREATED", RECORD_TYPE, id.toString(), caller.state());
-        return new Written(currentView(d, caller.state(), now), false);
+        return new Written(view, false);
     }
 
     @Transactional
@@ -179,8 +180,9 @@ public class DenialService {
         d.version++;
         apply(d, next);
         recordVersion(d, next, changeType, caller);
+        DenialView view = currentView(d, caller.state(), now);
         audit.record(caller, action, RECORD_TYPE, d.id.toString(), d.notifyingState);
-        return currentView(d, caller.state(), now);
+        return view;
     }
 
     /** The caller's own denial, locked; another state's visible denial is 403, an invisible one 404. */
@@ -247,8 +249,9 @@ public class DenialService {
     @Transactional
     public DenialView get(Caller caller, String id) {
         Denial d = visible(caller, id);
+        DenialView view = currentView(d, caller.state(), now());
         recordRead(caller, d);
-        return currentView(d, caller.state(), now());
+        return view;
     }
 
     @Transactional
@@ -345,7 +348,8 @@ public class DenialService {
             q.append(" and d.updatedAt >= :updatedSince");
         }
         q.append(" order by d.seq");
-        List<Denial> rows = Denial.<Denial>find(q.toString(), params).range(0, limit).list();
+        List<Denial> rows = Denial.<Denial>find(q.toString(), params).range(0, limit)
+                .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).list();
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
@@ -354,8 +358,9 @@ public class DenialService {
         List<DenialView> items = new ArrayList<>();
         for (Denial d : rows) {
             items.add(currentView(d, caller.state(), now));
-            recordRead(caller, d);
         }
+        audit.recordAll(caller, READ_ACTION, RECORD_TYPE, rows.stream().filter(d -> !caller.isOf(d.notifyingState))
+                .map(d -> new AuditLog.Target(d.id.toString(), d.notifyingState)).toList());
         return new Page<>(items, next);
     }
 
@@ -378,6 +383,10 @@ public class DenialService {
                 DenialRedactor.effectiveStatus(s.status(), s.reviewDueAt(), now), viewer);
     }
 
+    /**
+     * Audits a read of another state's denial. Called last in a transaction: appending locks the audit
+     * head until commit, so nothing slow may follow it.
+     */
     private void recordRead(Caller caller, Denial d) {
         if (!caller.isOf(d.notifyingState)) {
             audit.record(caller, READ_ACTION, RECORD_TYPE, d.id.toString(), d.notifyingState);
