@@ -20,7 +20,8 @@ import org.ecx.common.Cursors;
  * are assigned in commit order without gaps (a rolled-back number is handed out again), and once seq N is
  * visible every smaller seq is visible too: a reader following the cursor never skips nor repeats a change.
  * The cost is that control-list writes serialize at their very end, which is where the lock is taken
- * (after the bulk entry insert), so it is held only for the last statements and the commit.
+ * (after the bulk entry insert), so it is held only for the last statements and the commit. Callers take
+ * the audit log's head lock first and this one second, always in that order, so two writers never deadlock.
  */
 @ApplicationScoped
 public class ChangeLog {

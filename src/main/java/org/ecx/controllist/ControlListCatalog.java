@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.ecx.access.Caller;
@@ -115,7 +116,7 @@ public class ControlListCatalog {
         LocalDate today = LocalDate.now(clock);
         ControlListView.EditionRef inForce = ControlListEdition.inForce(list.id, today)
                 .map(e -> new ControlListView.EditionRef(e.edition, e.effectiveDate)).orElse(null);
-        return new ControlListView(list.id, list.name, List.copyOf(list.editingStates), inForce);
+        return new ControlListView(list.id, list.name, List.copyOf(new TreeSet<>(list.editingStates)), inForce);
     }
 
     /** Editions in the order they were imported. */

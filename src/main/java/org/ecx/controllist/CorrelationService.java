@@ -2,7 +2,6 @@ package org.ecx.controllist;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -71,7 +70,12 @@ public class CorrelationService {
         if (!errors.isEmpty()) {
             throw new EcxException(ErrorCode.UNPROCESSABLE, "The correlation table repeats mappings.", errors);
         }
-        Correlation c = Correlation.findById(new Correlation.Key(listId, state), LockModeType.PESSIMISTIC_WRITE);
+        // Serializes writers of this list's correlations (also the first PUT, when there is no row to lock yet).
+        // FOR NO KEY UPDATE does not block the key-share locks that inserts of editions take on the list row.
+        // (A PESSIMISTIC_WRITE find of Correlation itself fails in Hibernate 7: composite key + collection.)
+        Correlation.getEntityManager().createNativeQuery("SELECT 1 FROM control_list WHERE id = ?1 FOR NO KEY UPDATE")
+                .setParameter(1, listId).getSingleResult();
+        Correlation c = Correlation.findById(new Correlation.Key(listId, state));
         if (ifMatch != null && (c == null || !EtagSupport.matches(ifMatch, etags.etag(CorrelationView.of(c))))) {
             throw new EcxException(ErrorCode.PRECONDITION_FAILED,
                     "The correlation table has changed since it was read (If-Match does not match).");
@@ -88,9 +92,10 @@ public class CorrelationService {
         c.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         c.updatedBy = caller.actor();
         c.persistAndFlush();
-        changes.record(listId, ChangeType.CORRELATION_CHANGED, null, state);
+        // audit first, change second: the lock order of every control-list write (see ChangeLog)
         audit.record(caller, created ? "CORRELATION_CREATED" : "CORRELATION_REPLACED", RECORD_TYPE,
                 listId + "/" + state, state);
+        changes.record(listId, ChangeType.CORRELATION_CHANGED, null, state);
         return new Result(CorrelationView.of(c), created);
     }
 

@@ -49,9 +49,9 @@ public class EditionService {
         e.status = EditionStatus.PUBLISHED;
         e.publishedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         e.persistAndFlush();
-        // change first, audit second: every control-list write takes the two head locks in this order
-        changes.record(e.listId, ChangeType.EDITION_PUBLISHED, e.edition, null);
+        // audit first, change second: every write takes the two head locks in this order (no deadlock)
         audit.record(caller, "CONTROL_LIST_EDITION_PUBLISHED", RECORD_TYPE, recordId(e), caller.state());
+        changes.record(e.listId, ChangeType.EDITION_PUBLISHED, e.edition, null);
     }
 
     /**
