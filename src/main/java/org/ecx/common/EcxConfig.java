@@ -38,7 +38,7 @@ public interface EcxConfig {
         boolean enabled();
 
         /** Idempotent SQL scripts on the classpath, run in this order. */
-        @WithDefault("db/demo/partner-states.sql")
+        @WithDefault("db/demo/partner-states.sql,db/demo/sample-control-lists.sql")
         java.util.List<String> scripts();
     }
 

@@ -14,6 +14,8 @@ public record ControlCode(String value) implements Comparable<ControlCode> {
 
     public static final String GRAMMAR = "^[0-9][A-E][0-9]{3}(\\.[a-z]+|\\.[0-9]+)*$";
     private static final Pattern PATTERN = Pattern.compile(GRAMMAR);
+    /** The start of a code: {@code 3}, {@code 3A}, {@code 3A0}, {@code 3A001.}, {@code 3A001.a.1}, … */
+    private static final Pattern PREFIX = Pattern.compile("^[0-9]([A-E]([0-9]{1,2}|[0-9]{3}(\\.[a-z]+|\\.[0-9]+)*\\.?)?)?$");
     /** Codes longer than this are rejected as implausible (the real lists stay far below). */
     public static final int MAX_LENGTH = 64;
 
@@ -25,6 +27,11 @@ public record ControlCode(String value) implements Comparable<ControlCode> {
 
     public static boolean isValid(String value) {
         return value != null && value.length() <= MAX_LENGTH && PATTERN.matcher(value).matches();
+    }
+
+    /** True when {@code value} is the beginning of some valid code (used for prefix searches). */
+    public static boolean isCodePrefix(String value) {
+        return value != null && value.length() <= MAX_LENGTH && PREFIX.matcher(value).matches();
     }
 
     public static Optional<ControlCode> parse(String value) {
