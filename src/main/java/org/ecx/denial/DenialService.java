@@ -38,6 +38,7 @@ import org.ecx.common.Page;
 import org.ecx.common.Problem;
 import org.ecx.common.validation.CountryCode;
 import org.ecx.controllist.ControlCode;
+import org.ecx.controllist.ControlListCatalog;
 
 /**
  * Denial notifications (SPEC §3): writes by the notifying state, reads through {@link DenialVisibility} and
@@ -76,6 +77,9 @@ public class DenialService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ControlListCatalog catalog;
 
     /** The result of a write: the originator's view and whether it was an idempotent replay. */
     public record Written(DenialView view, boolean replayed) {
@@ -404,6 +408,22 @@ public class DenialService {
                 if (!registry.regimeExists(regime)) {
                     errors.add(new Problem.FieldError("regimeReferences[" + i + "].regime", "unknown regime " + regime));
                 }
+            }
+        }
+        for (int i = 0; i < r.items().size(); i++) {
+            DenialRequest.Item item = r.items().get(i);
+            if (item.listEdition() == null) {
+                continue;
+            }
+            String field = "items[" + i + "].listEdition";
+            String[] ref = item.listEdition().split(":", 2);
+            if (ref.length != 2 || ref[0].isBlank() || ref[1].isBlank()) {
+                errors.add(new Problem.FieldError(field, "must be <listId>:<edition>, e.g. EU-DU:2025-11"));
+            } else if (!catalog.editionExists(ref[0], ref[1])) {
+                errors.add(new Problem.FieldError(field, "is not a published edition of a control list"));
+            } else if (catalog.findEntry(ref[0], ref[1], item.controlEntry()).isEmpty()) {
+                errors.add(new Problem.FieldError("items[" + i + "].controlEntry",
+                        "is not an entry of " + item.listEdition()));
             }
         }
         LocalDate today = LocalDate.ofInstant(now(), ZoneOffset.UTC);

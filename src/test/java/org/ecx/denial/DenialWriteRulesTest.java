@@ -192,6 +192,12 @@ class DenialWriteRulesTest {
                         "releasability.addresses.states"),
                 new Case("bad releasability keyword", d -> DenialFixtures.release(d, "contact", "EVERYONE"), 400,
                         "releasability.contact"),
+                new Case("unknown list edition", d -> ((ObjectNode) d.get("items").get(0))
+                        .put("listEdition", "SAMPLE-DU:1999-01"), 422, "items[0].listEdition"),
+                new Case("entry not in the edition", d -> ((ObjectNode) d.get("items").get(0))
+                        .put("controlEntry", "3A999"), 422, "items[0].controlEntry"),
+                new Case("string for a number", d -> ((ObjectNode) d.get("items").get(0).get("value"))
+                        .put("amount", "125000"), 400, "items[0].value.amount"),
                 new Case("negative value", d -> ((ObjectNode) d.get("items").get(0).get("value")).put("amount", -5), 400,
                         "items[0].value.amount"));
         for (Case c : cases) {
@@ -232,7 +238,7 @@ class DenialWriteRulesTest {
         String[] entries = {"3A001", "3A001.a", "3A001.a.1", "3A001.a.1.b", "3A002", "5A002.a", "3A001.b"};
         for (String entry : entries) {
             ObjectNode d = DenialFixtures.denial();
-            ((ObjectNode) d.get("items").get(0)).put("controlEntry", entry);
+            ((ObjectNode) d.get("items").get(0)).put("controlEntry", entry).remove("listEdition");
             ((ObjectNode) d.get("parties").get(0)).put("country", entry.startsWith("5") ? "BY" : "AE");
             Response r = Api.as("US", "denial-officer").body(d.toString()).post("/api/v1/denials");
             created.add(r.then().statusCode(201).extract().path("id"));

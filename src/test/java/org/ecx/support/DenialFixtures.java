@@ -40,7 +40,7 @@ public final class DenialFixtures {
         ArrayNode items = d.putArray("items");
         ObjectNode item = items.addObject();
         item.put("controlEntry", "3A001.a.1");
-        item.put("listEdition", "EU-DU:2025-11");
+        item.put("listEdition", "SAMPLE-DU:2025-01");
         item.put("description", "Radiation-hardened integrated circuits");
         item.put("quantity", "500 units");
         item.putObject("value").put("amount", 125000).put("currency", "EUR");
