@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.ecx.access.Caller;
+import org.ecx.access.PartnerRegistry;
 import org.ecx.access.Role;
 import org.ecx.common.EcxConfig;
 import org.ecx.feed.FeedChange;
@@ -65,6 +66,9 @@ public class WebhookDispatcher {
     WebhookUrls urls;
 
     @Inject
+    PartnerRegistry registry;
+
+    @Inject
     EcxConfig config;
 
     @Inject
@@ -88,8 +92,9 @@ public class WebhookDispatcher {
     public int fanOut() {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<UUID> ids = em.createNativeQuery("SELECT id FROM webhook_subscription WHERE active"
-                    + " ORDER BY seq FOR UPDATE SKIP LOCKED").getResultList();
+            List<UUID> ids = em.createNativeQuery("SELECT w.id FROM webhook_subscription w JOIN partner_state p"
+                    + " ON p.code = w.state AND p.active WHERE w.active ORDER BY w.seq FOR UPDATE OF w SKIP LOCKED")
+                    .getResultList();
             Instant now = SubscriptionService.now(clock);
             int created = 0;
             for (UUID id : ids) {
@@ -171,9 +176,11 @@ public class WebhookDispatcher {
             return Optional.empty();
         }
         WebhookSubscription s = WebhookSubscription.findById(d.subscriptionId);
-        Optional<FeedItem> item = s.active ? feed.renderOne(d.feedSeq, s.state) : Optional.empty();
+        // like AccessPolicy for GET /feed: only an active partner state receives anything
+        boolean receives = s.active && registry.isActive(s.state);
+        Optional<FeedItem> item = receives ? feed.renderOne(d.feedSeq, s.state) : Optional.empty();
         if (item.isEmpty()) {
-            // deactivated, or the record is no longer visible to the subscriber: never sent
+            // deactivated, state no longer an active partner, or the record no longer visible to it: never sent
             d.status = WebhookDelivery.Status.SKIPPED;
             d.leaseUntil = null;
             return Optional.empty();
