@@ -26,6 +26,6 @@ public record FeedItem(
         @Schema(description = "Record version the change produced (denials, recognitions)") Integer version,
         @Schema(description = "The record at this change, redacted for the reader: a Denial, a Recognition, or the"
                 + " published summary of a consultation or control-list edition",
-                oneOf = {DenialView.class, RecognitionView.class, Object.class})
+                anyOf = {DenialView.class, RecognitionView.class, Object.class})
         Object record) {
 }
