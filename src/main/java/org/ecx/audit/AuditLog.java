@@ -56,6 +56,16 @@ public class AuditLog {
         return append(null, SYSTEM_ACTOR, action, recordType, recordId, ownerState);
     }
 
+    /**
+     * Takes the chain's head lock without appending. Other commit-ordered logs (the change feed) take it
+     * before their own head lock, so every transaction locks the heads in the same order (audit first) and
+     * two writers can never deadlock on them, whichever of {@code record} and their own append they call first.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockHead() {
+        AuditHead.findById(AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     private AuditEvent append(String actorState, String actor, String action, String recordType, String recordId,
             String ownerState) {
         // Flush the caller's pending writes first: the head lock below is held until commit, and every

@@ -32,6 +32,67 @@ public interface EcxConfig {
     /** Demo data for local runs and tests; never enabled in production. */
     Demo demo();
 
+    /** The change feed (SPEC §8, ADR 0004). */
+    Feed feed();
+
+    /** Webhook push of the change feed (docs/federation.md). */
+    Webhooks webhooks();
+
+    interface Feed {
+        /**
+         * Most feed positions one request examines. A reader that sees few of the changes still advances its
+         * cursor by up to this many positions per request (with {@code caughtUp=false}), so one request never
+         * scans the whole feed.
+         */
+        @WithDefault("10000")
+        int scanWindow();
+    }
+
+    interface Webhooks {
+        /** How often the dispatcher fans new feed changes out and sends due deliveries (a Quarkus duration, or {@code off}). */
+        @WithDefault("5s")
+        String dispatchEvery();
+
+        /** Timeout for connecting to a subscriber's endpoint. */
+        @WithDefault("PT5S")
+        java.time.Duration connectTimeout();
+
+        /** Timeout for one delivery request, from sending to the response status. */
+        @WithDefault("PT10S")
+        java.time.Duration requestTimeout();
+
+        /** Delay before the first retry of a failed delivery; it doubles with each further attempt. */
+        @WithDefault("PT30S")
+        java.time.Duration retryBase();
+
+        /** Longest delay between two attempts. */
+        @WithDefault("PT1H")
+        java.time.Duration retryMax();
+
+        /** Attempts after which a delivery is given up and logged as FAILED. */
+        @WithDefault("12")
+        int maxAttempts();
+
+        /** Deliveries one dispatcher run claims and sends. */
+        @WithDefault("50")
+        int batchSize();
+
+        /**
+         * Whether subscription URLs may use plain {@code http}. Off in production: payloads and signatures would
+         * cross the network in clear. The demo and test profiles turn it on.
+         */
+        @WithDefault("false")
+        boolean allowHttp();
+
+        /**
+         * Whether subscription URLs may point at loopback, private, link-local, unique-local or multicast
+         * addresses (SSRF protection, checked at subscription and again before every delivery). Off in
+         * production; the demo and test profiles turn it on for endpoints on 127.0.0.1.
+         */
+        @WithDefault("false")
+        boolean allowPrivateNetworks();
+    }
+
     interface Demo {
         /** Whether the demo scripts are loaded at startup. */
         @WithDefault("false")

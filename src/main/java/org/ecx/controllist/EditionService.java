@@ -27,6 +27,9 @@ public class EditionService {
     ChangeLog changes;
 
     @Inject
+    org.ecx.feed.ChangeFeed feed;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -49,9 +52,10 @@ public class EditionService {
         e.status = EditionStatus.PUBLISHED;
         e.publishedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         e.persistAndFlush();
-        // audit first, change second: every write takes the two head locks in this order (no deadlock)
+        // audit, list changes, feed: every write takes the head locks in this order (no deadlock)
         audit.record(caller, "CONTROL_LIST_EDITION_PUBLISHED", RECORD_TYPE, recordId(e), caller.state());
         changes.record(e.listId, ChangeType.EDITION_PUBLISHED, e.edition, null);
+        feed.publishControlListEdition(e.listId, e.edition, "PUBLISHED", caller.state(), EditionView.of(e));
     }
 
     /**

@@ -9,11 +9,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.ecx.audit.AuditLog;
+import org.ecx.feed.ChangeFeed;
 
 /**
  * Records, once per review period, that a denial's review has become overdue (SPEC §3). The status itself
- * is derived on every read, so it is never stale; this job leaves the audit trace (and, later, the feed
- * change). Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several ECX instances never record the
+ * is derived on every read, so it is never stale; this job leaves the audit trace and the feed
+ * change. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several ECX instances never record the
  * same transition twice.
  */
 @ApplicationScoped
@@ -30,6 +31,9 @@ public class DenialReviewScheduler {
     @Inject
     Clock clock;
 
+    @Inject
+    ChangeFeed feed;
+
     @Scheduled(every = "${ecx.denials.overdue-check-every:10m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "30s")
     void run() {
@@ -42,7 +46,7 @@ public class DenialReviewScheduler {
     @Transactional
     public int markOverdue() {
         @SuppressWarnings("unchecked")
-        List<Object[]> due = em.createNativeQuery("SELECT id, notifying_state FROM denial"
+        List<Object[]> due = em.createNativeQuery("SELECT id, notifying_state, version FROM denial"
                 + " WHERE status <> 'REVOKED' AND review_due_at <= ?1"
                 + " AND overdue_recorded_for IS DISTINCT FROM review_due_at"
                 + " ORDER BY seq LIMIT ?2 FOR UPDATE SKIP LOCKED")
@@ -52,6 +56,7 @@ public class DenialReviewScheduler {
             em.createNativeQuery("UPDATE denial SET overdue_recorded_for = review_due_at WHERE id = ?1")
                     .setParameter(1, id).executeUpdate();
             audit.recordSystem("DENIAL_REVIEW_OVERDUE", DenialService.RECORD_TYPE, id.toString(), (String) row[1]);
+            feed.publishDenial(id, ((Number) row[2]).intValue(), "REVIEW_OVERDUE", (String) row[1]);
         }
         return due.size();
     }

@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.ecx.access.Caller;
 import org.ecx.access.Distribution;
+import org.ecx.access.DistributionRules;
 import org.ecx.access.DistributionScope;
 import org.ecx.access.PartnerRegistry;
 import org.ecx.audit.AuditLog;
@@ -39,6 +40,7 @@ import org.ecx.common.Problem;
 import org.ecx.common.validation.CountryCode;
 import org.ecx.controllist.ControlCode;
 import org.ecx.controllist.ControlListCatalog;
+import org.ecx.feed.ChangeFeed;
 
 /**
  * Denial notifications (SPEC §3): writes by the notifying state, reads through {@link DenialVisibility} and
@@ -80,6 +82,12 @@ public class DenialService {
 
     @Inject
     ControlListCatalog catalog;
+
+    @Inject
+    DistributionRules distributionRules;
+
+    @Inject
+    ChangeFeed feed;
 
     /** The result of a write: the originator's view and whether it was an idempotent replay. */
     public record Written(DenialView view, boolean replayed) {
@@ -131,6 +139,7 @@ public class DenialService {
         recordVersion(d, snapshot, "CREATED", caller);
         DenialView view = currentView(d, caller.state(), now);
         audit.record(caller, "DENIAL_CREATED", RECORD_TYPE, id.toString(), caller.state());
+        feed.publishDenial(id, d.version, "CREATED", d.notifyingState);
         return new Written(view, false);
     }
 
@@ -186,6 +195,7 @@ public class DenialService {
         recordVersion(d, next, changeType, caller);
         DenialView view = currentView(d, caller.state(), now);
         audit.record(caller, action, RECORD_TYPE, d.id.toString(), d.notifyingState);
+        feed.publishDenial(d.id, d.version, changeType, d.notifyingState);
         return view;
     }
 
@@ -388,10 +398,25 @@ public class DenialService {
     }
 
     /**
-     * Audits a read of another state's denial. Called last in a transaction: appending locks the audit
-     * head until commit, so nothing slow may follow it.
+     * One stored version as {@code viewer} may see it now (feed items, webhook payloads, mirrors): the version's
+     * snapshot redacted by {@link DenialRedactor} against the denial's CURRENT releasability. The caller has
+     * already selected {@code d} through {@link DenialVisibility#PREDICATE} for this viewer.
+     *
+     * @param shownStatus the status to show; null for the status recorded with the version
      */
-    private void recordRead(Caller caller, Denial d) {
+    public DenialView versionView(Denial d, DenialVersion v, DenialStatus shownStatus, String viewer) {
+        DenialSnapshot snapshot = fromJson(v.body);
+        DenialSnapshot current = fromJson(d.body);
+        return redactor.view(d.id, d.notifyingState, v.version, snapshot,
+                current.content().releasabilityOrDefault(), shownStatus == null ? snapshot.status() : shownStatus,
+                viewer);
+    }
+
+    /**
+     * Records that {@code caller} read another state's denial (SPEC §9; access receipts). Called last in a
+     * transaction: appending locks the audit head until commit, so nothing slow may follow it.
+     */
+    public void recordRead(Caller caller, Denial d) {
         if (!caller.isOf(d.notifyingState)) {
             audit.record(caller, READ_ACTION, RECORD_TYPE, d.id.toString(), d.notifyingState);
         }
@@ -434,35 +459,7 @@ public class DenialService {
         }
         Distribution dist = r.distribution();
         List<String> distStates = dist.states() == null ? List.of() : dist.states();
-        switch (dist.scope()) {
-            case REGIME -> {
-                if (dist.regime() == null) {
-                    errors.add(new Problem.FieldError("distribution.regime", "is required when scope is REGIME"));
-                } else if (!registry.regimeExists(dist.regime())) {
-                    errors.add(new Problem.FieldError("distribution.regime", "unknown regime " + dist.regime()));
-                }
-                if (!distStates.isEmpty()) {
-                    errors.add(new Problem.FieldError("distribution.states", "is only allowed when scope is STATES"));
-                }
-            }
-            case STATES -> {
-                if (distStates.isEmpty()) {
-                    errors.add(new Problem.FieldError("distribution.states", "is required when scope is STATES"));
-                }
-                checkPartners("distribution.states", distStates, errors);
-                if (dist.regime() != null) {
-                    errors.add(new Problem.FieldError("distribution.regime", "is only allowed when scope is REGIME"));
-                }
-            }
-            case ALL_PARTNERS, ORIGINATOR -> {
-                if (dist.regime() != null) {
-                    errors.add(new Problem.FieldError("distribution.regime", "is only allowed when scope is REGIME"));
-                }
-                if (!distStates.isEmpty()) {
-                    errors.add(new Problem.FieldError("distribution.states", "is only allowed when scope is STATES"));
-                }
-            }
-        }
+        distributionRules.check("distribution", dist, errors);
         Releasability rel = r.releasabilityOrDefault();
         for (SensitiveGroup group : SensitiveGroup.values()) {
             Release release = rel.of(group);
@@ -470,7 +467,7 @@ public class DenialService {
                 continue;
             }
             String field = "releasability." + group.name().toLowerCase() + ".states";
-            checkPartners(field, release.states(), errors);
+            distributionRules.checkPartners(field, release.states(), errors);
             if (dist.scope() == DistributionScope.ORIGINATOR) {
                 errors.add(new Problem.FieldError(field, "cannot release to states a denial distributed to the originator only"));
             } else if (dist.scope() == DistributionScope.STATES) {
@@ -483,15 +480,6 @@ public class DenialService {
         }
         if (!errors.isEmpty()) {
             throw new EcxException(ErrorCode.UNPROCESSABLE, "The denial is not consistent.", errors);
-        }
-    }
-
-    private void checkPartners(String field, List<String> states, List<Problem.FieldError> errors) {
-        for (int i = 0; i < states.size(); i++) {
-            String s = states.get(i);
-            if (!CountryCode.Validator.isValid(s) || registry.find(s).isEmpty()) {
-                errors.add(new Problem.FieldError(field + "[" + i + "]", "is not a partner state"));
-            }
         }
     }
 

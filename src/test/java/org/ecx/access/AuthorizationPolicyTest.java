@@ -51,7 +51,10 @@ class AuthorizationPolicyTest {
                 // a PUT that repeats the current representation: authorized callers change nothing
                 new Call(Permission.STATE_WRITE, "PUT", "/api/v1/states/{state}", null),
                 new Call(Permission.AUDIT_READ, "GET", "/api/v1/audit", null),
-                new Call(Permission.AUDIT_VERIFY, "GET", "/api/v1/audit/verify", null));
+                new Call(Permission.AUDIT_VERIFY, "GET", "/api/v1/audit/verify", null),
+                new Call(Permission.RECOGNITION_READ, "GET", "/api/v1/recognitions?limit=1", null),
+                new Call(Permission.FEED_READ, "GET", "/api/v1/feed?limit=1", null),
+                new Call(Permission.SUBSCRIPTION_MANAGE, "GET", "/api/v1/subscriptions?limit=1", null));
     }
 
     static Stream<Arguments> stateRoleOperation() {

@@ -19,6 +19,7 @@ class EditionLifecycleTest {
 
     @Test
     void aDraftExistsOnlyForTheListsEditorsUntilItIsPublished() {
+        String feedStart = org.ecx.support.Feeds.endCursor();
         String list = newList("DE", "FR");
         String path = "/api/v1/control-lists/" + list + "/editions/2025-11";
         importJson("DE", list, document("2025-11", "2025-11-15", ControlListFixtures.smallEdition())).statusCode(201);
@@ -34,6 +35,11 @@ class EditionLifecycleTest {
         Api.as("JP", "licensing-officer").get(path).then().statusCode(200).body("status", equalTo("PUBLISHED"));
         Api.as("JP", "licensing-officer").get("/api/v1/control-lists/" + list).then().statusCode(200)
                 .body("editionInForce.edition", equalTo("2025-11"));
+        // the publication, not the draft, reaches every partner's change feed
+        for (String state : org.ecx.support.DenialFixtures.STATES) {
+            org.assertj.core.api.Assertions.assertThat(org.ecx.support.Feeds.about(
+                    org.ecx.support.Feeds.drain(state, feedStart), list + ":2025-11")).as(state).hasSize(1);
+        }
     }
 
     @Test

@@ -1,0 +1,145 @@
+package org.ecx.feed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.ecx.audit.AuditLog;
+
+/**
+ * Appends changes to the feed (SPEC §8). Every method joins the writing transaction ({@code MANDATORY}), so a
+ * change is in the feed exactly when the write it describes committed.
+ *
+ * <p>Ordering (ADR 0004): the sequence number is taken from the single {@link FeedHead} row under a row lock
+ * held until the transaction ends. The next writer waits for that lock and then reads the committed value,
+ * so numbers are assigned in commit order without gaps, and once seq N is visible to a reader every smaller
+ * seq is visible too. The audit head is locked first ({@link AuditLog#lockHead()}): every write already
+ * appends to the audit chain, so this adds no new serialization point, and the fixed lock order (audit,
+ * then feed) rules out deadlocks whichever order a caller appends in. Call these methods as late as
+ * possible in the transaction (after the bulk of its work) to keep the lock short.
+ */
+@ApplicationScoped
+public class ChangeFeed {
+
+    private static final Pattern CHANGE_TYPE = Pattern.compile("^[A-Z][A-Z_]{0,39}$");
+    private static final Pattern STATE = Pattern.compile("^[A-Z]{2}$");
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * A denial version was written (CREATED, AMENDED, RENEWED, REVOKED), or its review became overdue
+     * (REVIEW_OVERDUE, with the version current at that moment). Readers see it through the denial's current
+     * visibility and get the version redacted for them by {@code DenialRedactor}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishDenial(UUID denialId, int version, String changeType, String notifyingState) {
+        FeedChange c = change(FeedRecordType.DENIAL, denialId.toString(), changeType, FeedChange.Audience.RECORD);
+        c.recordUuid = denialId;
+        c.recordVersion = version;
+        c.ownerState = notifyingState;
+        append(c);
+    }
+
+    /**
+     * A recognition was created or changed status. {@code record} is the recognizing state's full view at this
+     * change; readers see it through the recognition's current visibility, redacted for them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishRecognition(UUID recognitionId, int version, String changeType, String recognizingState,
+            Object record) {
+        FeedChange c = change(FeedRecordType.RECOGNITION, recognitionId.toString(), changeType,
+                FeedChange.Audience.RECORD);
+        c.recordUuid = recognitionId;
+        c.recordVersion = version;
+        c.ownerState = recognizingState;
+        c.payload = toJson(Objects.requireNonNull(record, "record"));
+        append(c);
+    }
+
+    /**
+     * A consultation changed (opened, replied, extended, deemed answered, outcome recorded). Only the
+     * consulting and the consulted state ever see it. {@code payload} is shown to both as is: it must hold
+     * only what both parties may see (reference the denial by id; never embed denial content, which must be
+     * redacted per reader).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishConsultation(UUID consultationId, String changeType, String consultingState,
+            String consultedState, Object payload) {
+        FeedChange c = change(FeedRecordType.CONSULTATION, consultationId.toString(), changeType,
+                FeedChange.Audience.PARTIES);
+        c.recordUuid = consultationId;
+        c.partyA = state(consultingState);
+        c.partyB = state(consultedState);
+        c.ownerState = c.partyA;
+        c.payload = payload == null ? null : toJson(payload);
+        append(c);
+    }
+
+    /**
+     * A control-list edition was published (or otherwise changed). Lists are visible to every partner, so
+     * the change is too; {@code payload} (e.g. list, edition, effective date, entry count) is shown as is.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishControlListEdition(String listId, String edition, String changeType, String editingState,
+            Object payload) {
+        FeedChange c = change(FeedRecordType.CONTROL_LIST_EDITION, listId + ":" + edition, changeType,
+                FeedChange.Audience.ALL_PARTNERS);
+        c.ownerState = editingState == null ? null : state(editingState);
+        c.payload = payload == null ? null : toJson(payload);
+        append(c);
+    }
+
+    private FeedChange change(FeedRecordType type, String recordId, String changeType,
+            FeedChange.Audience audience) {
+        if (changeType == null || !CHANGE_TYPE.matcher(changeType).matches()) {
+            throw new IllegalArgumentException("change type must be UPPER_SNAKE_CASE: " + changeType);
+        }
+        if (recordId == null || recordId.isBlank() || recordId.length() > 100) {
+            throw new IllegalArgumentException("record id must be 1 to 100 characters");
+        }
+        FeedChange c = new FeedChange();
+        c.recordType = type.name();
+        c.recordId = recordId;
+        c.changeType = changeType;
+        c.audience = audience;
+        return c;
+    }
+
+    private void append(FeedChange c) {
+        audit.lockHead();
+        FeedHead head = FeedHead.findById(FeedHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        c.seq = head.lastSeq + 1;
+        c.at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        c.persist();
+        head.lastSeq = c.seq;
+    }
+
+    private static String state(String s) {
+        if (s == null || !STATE.matcher(s).matches()) {
+            throw new IllegalArgumentException("not a state code: " + s);
+        }
+        return s;
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("feed payload cannot be written", e);
+        }
+    }
+}

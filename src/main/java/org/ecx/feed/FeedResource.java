@@ -1,0 +1,37 @@
+package org.ecx.feed;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.ecx.access.AccessPolicy;
+import org.ecx.access.Authorize;
+import org.ecx.access.Permission;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The change feed for federation (SPEC §8). */
+@Path("/api/v1/feed")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Federation")
+public class FeedResource {
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    FeedService service;
+
+    @GET
+    @Authorize(Permission.FEED_READ)
+    @Operation(summary = "Changes visible to the caller's state, redacted for it, in commit order",
+            description = "Follow nextCursor: a follower never misses or repeats a change, also while others write."
+                    + " Revocations and status changes are changes. caughtUp=false means more are ready now.")
+    public FeedPage feed(@Parameter(description = "Opaque cursor from a previous page; absent: from the beginning")
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        return service.read(policy.caller(), cursor, limit);
+    }
+}
