@@ -53,6 +53,9 @@ public class FeedService {
     DenialService denials;
 
     @Inject
+    org.ecx.audit.AuditLog audit;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
@@ -125,11 +128,9 @@ public class FeedService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordReads(List<FeedChange> changes, Caller reader) {
-        for (FeedChange c : changes) {
-            if (FeedRecordType.DENIAL.name().equals(c.recordType) && !reader.isOf(c.ownerState)) {
-                denials.recordRead(reader, Denial.findById(c.recordUuid));
-            }
-        }
+        audit.recordAll(reader, DenialService.READ_ACTION, DenialService.RECORD_TYPE, changes.stream()
+                .filter(c -> FeedRecordType.DENIAL.name().equals(c.recordType) && !reader.isOf(c.ownerState))
+                .map(c -> new org.ecx.audit.AuditLog.Target(c.recordUuid.toString(), c.ownerState)).toList());
     }
 
     /**
