@@ -323,7 +323,7 @@ kc_status() {
 
 # ---------------------------------------------------------------------------- main
 
-usage() { echo "usage: $0 start|stop|status|reset-test-db" >&2; exit 2; }
+usage() { echo "usage: $0 start|stop [pg|kc]|status|reset-test-db" >&2; exit 2; }
 
 [ $# -eq 1 ] || usage
 mkdir -p "$WORK"
@@ -334,8 +334,12 @@ case "$1" in
     kc_start
     ;;
   stop)
-    kc_stop
-    pg_stop
+    # optional second argument: only kc or only pg
+    case "${2:-all}" in
+      kc) kc_stop ;;
+      pg) pg_stop ;;
+      *) kc_stop; pg_stop ;;
+    esac
     ;;
   reset-test-db)
     # a clean database for a test run: tests start from the migrations and the demo seed only.
