@@ -38,6 +38,7 @@ import org.ecx.common.Page;
 import org.ecx.common.Problem;
 import org.ecx.common.validation.CountryCode;
 import org.ecx.controllist.ControlCode;
+import org.ecx.screening.ScreeningIndex;
 
 /**
  * Denial notifications (SPEC §3): writes by the notifying state, reads through {@link DenialVisibility} and
@@ -77,6 +78,9 @@ public class DenialService {
     @Inject
     EntityManager em;
 
+    @Inject
+    ScreeningIndex screeningIndex;
+
     /** The result of a write: the originator's view and whether it was an idempotent replay. */
     public record Written(DenialView view, boolean replayed) {
     }
@@ -110,7 +114,8 @@ public class DenialService {
                 Denial d = Denial.findById(firstId);
                 DenialSnapshot snapshot = fromJson(v1.body);
                 return new Written(redactor.view(firstId, d.notifyingState, 1, snapshot,
-                        snapshot.content().releasability(), snapshot.status(), caller.state()), true);
+                        snapshot.content().releasability(), snapshot.status(), caller.state(), notices(firstId)),
+                        true);
             }
         }
         requireUniqueReference(caller.state(), request.nationalReference(), null);
@@ -124,6 +129,7 @@ public class DenialService {
         DenialSnapshot snapshot = new DenialSnapshot(request, DenialStatus.ACTIVE, now, d.reviewDueAt, null, now);
         apply(d, snapshot);
         d.persist();
+        screeningIndex.reindex(d, snapshot);
         recordVersion(d, snapshot, "CREATED", caller);
         audit.record(caller, "DENIAL_CREATED", RECORD_TYPE, id.toString(), caller.state());
         return new Written(currentView(d, caller.state(), now), false);
@@ -142,7 +148,9 @@ public class DenialService {
         Instant now = now();
         DenialSnapshot next = new DenialSnapshot(request, previous.status(), previous.notifiedAt(),
                 previous.reviewDueAt(), null, now);
-        return write(caller, d, next, "AMENDED", "DENIAL_AMENDED", now);
+        DenialView amended = write(caller, d, next, "AMENDED", "DENIAL_AMENDED", now);
+        screeningIndex.reindex(d, next);
+        return amended;
     }
 
     @Transactional
@@ -256,11 +264,12 @@ public class DenialService {
         Denial d = visible(caller, id);
         DenialSnapshot current = fromJson(d.body);
         boolean originator = caller.isOf(d.notifyingState);
+        List<UndercutNotice> notices = notices(d.id);
         List<DenialHistoryEntry> entries = new ArrayList<>();
         for (DenialVersion v : DenialVersion.<DenialVersion>list("denialId = ?1 order by version", d.id)) {
             DenialSnapshot s = fromJson(v.body);
             DenialView view = redactor.view(d.id, d.notifyingState, v.version, s,
-                    current.content().releasabilityOrDefault(), s.status(), caller.state());
+                    current.content().releasabilityOrDefault(), s.status(), caller.state(), notices);
             entries.add(new DenialHistoryEntry(v.version, v.changeType, v.changedAt, originator ? v.changedBy : null,
                     view));
         }
@@ -352,8 +361,9 @@ public class DenialService {
             next = Cursors.encode("denials", Long.toString(rows.get(limit - 1).seq));
         }
         List<DenialView> items = new ArrayList<>();
+        Map<UUID, List<UndercutNotice>> notices = UndercutNoticeRecord.byDenial(rows.stream().map(d -> d.id).toList());
         for (Denial d : rows) {
-            items.add(currentView(d, caller.state(), now));
+            items.add(currentView(d, caller.state(), now, notices.getOrDefault(d.id, List.of())));
             recordRead(caller, d);
         }
         return new Page<>(items, next);
@@ -373,12 +383,26 @@ public class DenialService {
     }
 
     private DenialView currentView(Denial d, String viewer, Instant now) {
-        DenialSnapshot s = fromJson(d.body);
-        return redactor.view(d.id, d.notifyingState, d.version, s, s.content().releasabilityOrDefault(),
-                DenialRedactor.effectiveStatus(s.status(), s.reviewDueAt(), now), viewer);
+        return currentView(d, viewer, now, notices(d.id));
     }
 
-    private void recordRead(Caller caller, Denial d) {
+    /**
+     * The current version of a denial the viewer is known to see (selected through
+     * {@link DenialVisibility#PREDICATE}), redacted for it, with its undercut notices. For read paths outside
+     * this service (screening, consultations), which must then also {@link #recordRead record the read}.
+     */
+    public DenialView currentView(Denial d, String viewer, Instant now, List<UndercutNotice> notices) {
+        DenialSnapshot s = fromJson(d.body);
+        return redactor.view(d.id, d.notifyingState, d.version, s, s.content().releasabilityOrDefault(),
+                DenialRedactor.effectiveStatus(s.status(), s.reviewDueAt(), now), viewer, notices);
+    }
+
+    private static List<UndercutNotice> notices(UUID denialId) {
+        return UndercutNoticeRecord.byDenial(List.of(denialId)).getOrDefault(denialId, List.of());
+    }
+
+    /** Records that the caller read another state's denial (what access receipts count); own reads are not. */
+    public void recordRead(Caller caller, Denial d) {
         if (!caller.isOf(d.notifyingState)) {
             audit.record(caller, READ_ACTION, RECORD_TYPE, d.id.toString(), d.notifyingState);
         }
