@@ -79,7 +79,7 @@ public final class NameMatcher {
         double total = q.stream().mapToDouble(Token::weight).sum() + c.stream().mapToDouble(Token::weight).sum();
         double score = covered / total;
         double joined = levenshteinSimilarity(query.joined(), candidate.joined());
-        if (joined >= 0.9 && joined > score && query.joined().length() >= 4) {
+        if (joined >= 0.95 && joined > score && query.joined().length() >= 6) {
             score = joined;
             distinctive = true;
             if (pairs.isEmpty()) {
@@ -92,7 +92,13 @@ public final class NameMatcher {
         return new Result(Math.max(0, Math.min(1, score)), List.copyOf(pairs));
     }
 
-    /** Similarity of two tokens in [0,1]: the best of Jaro-Winkler, Levenshtein and the skeleton rule. */
+    /**
+     * Similarity of two tokens in [0,1]. Equal text is 1, equal phonetic forms 0.97. Otherwise the tokens
+     * must be within an edit budget that grows with their length (none below 5 letters, 1 up to 7, 2 from 8,
+     * plus one for an adjacent transposition, which Levenshtein counts as 2): then the mean of Jaro-Winkler and
+     * Levenshtein similarity counts. An abjad transliteration whose consonant skeleton equals
+     * the other token's scores {@value #SKELETON_MATCH}. Numbers must be equal.
+     */
     static double tokenSimilarity(Token a, Token b) {
         if (a.numeric() || b.numeric()) {
             return a.text().equals(b.text()) ? 1 : 0;
@@ -100,18 +106,48 @@ public final class NameMatcher {
         if (a.text().equals(b.text())) {
             return 1;
         }
-        // agreeing only after folding romanization variants is strong, but not identity
-        double folded = Math.max(JARO_WINKLER.apply(a.phonetic(), b.phonetic()),
-                levenshteinSimilarity(a.phonetic(), b.phonetic()));
-        double sim = Math.max(JARO_WINKLER.apply(a.text(), b.text()), PHONETIC_FACTOR * folded);
+        double sim = 0;
+        if (a.phonetic().equals(b.phonetic())) {
+            sim = PHONETIC_FACTOR;
+        } else {
+            int edits = Math.min(LEVENSHTEIN.apply(a.text(), b.text()), LEVENSHTEIN.apply(a.phonetic(), b.phonetic()));
+            int shorter = Math.min(a.text().length(), b.text().length());
+            int budget = shorter < 5 ? 0 : shorter < 8 ? 2 : 3; // a transposition counts 2
+            if (edits <= budget) {
+                double jw = Math.max(JARO_WINKLER.apply(a.text(), b.text()),
+                        JARO_WINKLER.apply(a.phonetic(), b.phonetic()));
+                // the second edit of a word under 8 letters (the third of a longer one) must be a transposition
+                if (edits < (shorter >= 8 ? 3 : 2) || transposed(a.text(), b.text())
+                        || transposed(a.phonetic(), b.phonetic())) {
+                    double lev = transposed(a.text(), b.text()) ? 1.0 - 1.0 / a.text().length()
+                            : Math.max(levenshteinSimilarity(a.text(), b.text()),
+                                    levenshteinSimilarity(a.phonetic(), b.phonetic()));
+                    sim = Math.min((jw + lev) / 2, PHONETIC_FACTOR);
+                }
+            }
+        }
         if ((a.abjad() || b.abjad()) && a.skeleton().length() >= 2 && a.skeleton().equals(b.skeleton())) {
             sim = Math.max(sim, SKELETON_MATCH);
         }
-        // very short words (initials, "al") must agree exactly or nearly so
-        if (Math.min(a.text().length(), b.text().length()) <= 2 && sim < 1) {
-            return 0;
-        }
         return sim;
+    }
+
+    /** Whether the two differ only by two adjacent letters swapped. */
+    static boolean transposed(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        int first = -1;
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                if (first >= 0) {
+                    return i == first + 1 && a.charAt(first) == b.charAt(i) && a.charAt(i) == b.charAt(first)
+                            && a.substring(i + 1).equals(b.substring(i + 1));
+                }
+                first = i;
+            }
+        }
+        return false;
     }
 
     static double levenshteinSimilarity(String a, String b) {

@@ -95,7 +95,7 @@ public final class NameNormalizer {
             if (generic) {
                 return 0.2;
             }
-            return text.length() <= 2 ? 0.5 : 1.0;
+            return text.length() <= 2 && !abjad ? 0.5 : 1.0;
         }
     }
 
@@ -178,8 +178,9 @@ public final class NameNormalizer {
             return t;
         }
         String s = t;
-        s = s.replace("shch", "S").replace("sch", "S").replace("sh", "S").replace("tch", "C").replace("ch", "C")
-                .replace("dzh", "J").replace("dj", "J").replace("zh", "J").replace("j", "J");
+        s = s.replace("shch", "S").replace("sch", "S").replace("tsh", "C").replace("sh", "S").replace("tch", "C")
+                .replace("ch", "C").replace("dzh", "J").replace("dj", "J").replace("zh", "J").replace("j", "J")
+                .replace("tz", "ts");
         s = s.replace("kh", "h").replace("gh", "g").replace("ph", "f").replace("th", "t").replace("ck", "k")
                 .replace("q", "k").replace("c", "k").replace("x", "ks").replace("w", "v").replace("y", "i")
                 .replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("ue", "u").replace("ae", "e")
@@ -196,15 +197,20 @@ public final class NameNormalizer {
             }
             sb.append(c);
         }
-        return sb.toString().toLowerCase(Locale.ROOT);
+        // placeholders back to letters the folding above has freed: sh → x, ch → c, j/zh → j
+        return sb.toString().replace('S', 'x').toLowerCase(Locale.ROOT);
     }
 
-    /** First letter and the consonants after it, without repeats. */
+    /**
+     * First letter and the consonants after it, without repeats. Arabic writes no p or v ({@code p} is read
+     * as {@code b}, {@code v} as {@code f}) and an initial vowel as alef (any initial vowel is {@code a}).
+     */
     static String skeleton(String phonetic) {
         if (phonetic.isEmpty() || Character.isDigit(phonetic.charAt(0))) {
             return phonetic;
         }
-        StringBuilder sb = new StringBuilder().append(phonetic.charAt(0));
+        phonetic = phonetic.replace('v', 'f').replace('p', 'b');
+        StringBuilder sb = new StringBuilder().append(isVowel(phonetic.charAt(0)) ? 'a' : phonetic.charAt(0));
         for (int i = 1; i < phonetic.length(); i++) {
             char c = phonetic.charAt(i);
             if (!isVowel(c) && sb.charAt(sb.length() - 1) != c) {
