@@ -265,7 +265,11 @@ public class ConsultationService {
     }
 
     private Instant dueAt(Consultation c) {
-        List<LocalDate> holidays = config.consultations().holidays().getOrDefault(c.consultedState, List.of());
+        // keys compared ignoring case: set from the environment (ECX_CONSULTATIONS_HOLIDAYS_DE) they may be
+        // lower-cased
+        List<LocalDate> holidays = config.consultations().holidays().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(c.consultedState)).findFirst().map(Map.Entry::getValue)
+                .orElse(List.of());
         return WorkingDays.after(c.openedAt, c.replyWorkingDays, holidays);
     }
 
