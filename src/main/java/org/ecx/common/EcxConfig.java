@@ -93,6 +93,49 @@ public interface EcxConfig {
         boolean allowPrivateNetworks();
     }
 
+    /** Pre-licence screening (SPEC §4). */
+    Screening screening();
+
+    /** No-undercut consultations (SPEC §5). */
+    Consultations consultations();
+
+    interface Screening {
+        /** Smallest match score reported when a screening gives no {@code threshold}. */
+        @WithDefault("0.8")
+        double defaultThreshold();
+
+        /** How many candidate denials the index hands to precise scoring per screened name. */
+        @WithDefault("200")
+        int candidatesPerName();
+
+        /**
+         * Whether the screened names are kept (table {@code screening_log}, referenced by the audit event).
+         * Off by default: the audit trail then records who screened and when, never whom.
+         */
+        @WithDefault("false")
+        boolean auditNames();
+    }
+
+    interface Consultations {
+        /** Working days the consulted state has to reply. */
+        @WithDefault("10")
+        int replyWorkingDays();
+
+        /** Longest reply period, extensions included, in working days. */
+        @WithDefault("30")
+        int maxWorkingDays();
+
+        /**
+         * Public holidays per consulted state, which do not count as working days, e.g.
+         * {@code ecx.consultations.holidays.DE=2026-12-25,2026-12-26}. Saturdays and Sundays never count.
+         */
+        java.util.Map<String, java.util.List<java.time.LocalDate>> holidays();
+
+        /** How often silence past the reply date is turned into DEEMED_NO_OBJECTION (a Quarkus duration). */
+        @WithDefault("1m")
+        String deemCheckEvery();
+    }
+
     interface Demo {
         /** Whether the demo scripts are loaded at startup. */
         @WithDefault("false")

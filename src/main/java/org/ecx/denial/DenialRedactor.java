@@ -17,18 +17,20 @@ import java.util.UUID;
 public class DenialRedactor {
 
     /**
-     * @param status the status to show (the effective status for the current version, the recorded one for
-     *               history)
+     * @param status  the status to show (the effective status for the current version, the recorded one for
+     *                history)
+     * @param notices the denial's undercut notices: not sensitive, shown to every viewer that sees the denial
      */
     public DenialView view(UUID id, String notifyingState, int version, DenialSnapshot snapshot,
-            Releasability current, DenialStatus status, String viewer) {
+            Releasability current, DenialStatus status, String viewer, List<UndercutNotice> notices) {
+        List<UndercutNotice> undercuts = notices == null ? List.of() : List.copyOf(notices);
         DenialRequest c = snapshot.content();
         if (viewer.equals(notifyingState)) {
             return new DenialView(id, notifyingState, c.nationalReference(), c.regimeReferences(), c.decisionType(),
                     c.decisionDate(), snapshot.notifiedAt(), snapshot.reviewDueAt(), status, c.items(), c.parties(),
                     c.destinationCountry(), c.endUse(), c.reasons(), c.rationale(), c.contact(),
                     c.licenceApplicationRef(), c.distribution(), c.releasabilityOrDefault(), snapshot.revocation(),
-                    version, snapshot.updatedAt(), List.of());
+                    version, snapshot.updatedAt(), List.of(), undercuts);
         }
         Releasability shown = c.releasabilityOrDefault();
         Releasability now = current == null ? shown : current.normalized();
@@ -83,7 +85,7 @@ public class DenialRedactor {
                 c.destinationCountry(), c.endUse(), c.reasons(), rationale ? c.rationale() : null,
                 contact ? c.contact() : null, licence ? c.licenceApplicationRef() : null,
                 c.distribution().scopeOnly(), null, revocation, version, snapshot.updatedAt(),
-                List.copyOf(redactions));
+                List.copyOf(redactions), undercuts);
     }
 
     private static boolean released(SensitiveGroup group, Releasability shown, Releasability current,

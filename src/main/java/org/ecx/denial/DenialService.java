@@ -41,6 +41,7 @@ import org.ecx.common.validation.CountryCode;
 import org.ecx.controllist.ControlCode;
 import org.ecx.controllist.ControlListCatalog;
 import org.ecx.feed.ChangeFeed;
+import org.ecx.screening.ScreeningIndex;
 
 /**
  * Denial notifications (SPEC §3): writes by the notifying state, reads through {@link DenialVisibility} and
@@ -89,6 +90,9 @@ public class DenialService {
     @Inject
     ChangeFeed feed;
 
+    @Inject
+    ScreeningIndex screeningIndex;
+
     /** The result of a write: the originator's view and whether it was an idempotent replay. */
     public record Written(DenialView view, boolean replayed) {
     }
@@ -122,7 +126,8 @@ public class DenialService {
                 Denial d = Denial.findById(firstId);
                 DenialSnapshot snapshot = fromJson(v1.body);
                 return new Written(redactor.view(firstId, d.notifyingState, 1, snapshot,
-                        snapshot.content().releasability(), snapshot.status(), caller.state()), true);
+                        snapshot.content().releasability(), snapshot.status(), caller.state(), notices(firstId)),
+                        true);
             }
         }
         requireUniqueReference(caller.state(), request.nationalReference(), null);
@@ -136,6 +141,7 @@ public class DenialService {
         DenialSnapshot snapshot = new DenialSnapshot(request, DenialStatus.ACTIVE, now, d.reviewDueAt, null, now);
         apply(d, snapshot);
         d.persist();
+        screeningIndex.reindex(d, snapshot);
         recordVersion(d, snapshot, "CREATED", caller);
         DenialView view = currentView(d, caller.state(), now);
         audit.record(caller, "DENIAL_CREATED", RECORD_TYPE, id.toString(), caller.state());
@@ -156,7 +162,9 @@ public class DenialService {
         Instant now = now();
         DenialSnapshot next = new DenialSnapshot(request, previous.status(), previous.notifiedAt(),
                 previous.reviewDueAt(), null, now);
-        return write(caller, d, next, "AMENDED", "DENIAL_AMENDED", now);
+        DenialView amended = write(caller, d, next, "AMENDED", "DENIAL_AMENDED", now);
+        screeningIndex.reindex(d, next);
+        return amended;
     }
 
     @Transactional
@@ -273,11 +281,12 @@ public class DenialService {
         Denial d = visible(caller, id);
         DenialSnapshot current = fromJson(d.body);
         boolean originator = caller.isOf(d.notifyingState);
+        List<UndercutNotice> notices = notices(d.id);
         List<DenialHistoryEntry> entries = new ArrayList<>();
         for (DenialVersion v : DenialVersion.<DenialVersion>list("denialId = ?1 order by version", d.id)) {
             DenialSnapshot s = fromJson(v.body);
             DenialView view = redactor.view(d.id, d.notifyingState, v.version, s,
-                    current.content().releasabilityOrDefault(), s.status(), caller.state());
+                    current.content().releasabilityOrDefault(), s.status(), caller.state(), notices);
             entries.add(new DenialHistoryEntry(v.version, v.changeType, v.changedAt, originator ? v.changedBy : null,
                     view));
         }
@@ -370,8 +379,9 @@ public class DenialService {
             next = Cursors.encode("denials", Long.toString(rows.get(limit - 1).seq));
         }
         List<DenialView> items = new ArrayList<>();
+        Map<UUID, List<UndercutNotice>> notices = UndercutNoticeRecord.byDenial(rows.stream().map(d -> d.id).toList());
         for (Denial d : rows) {
-            items.add(currentView(d, caller.state(), now));
+            items.add(currentView(d, caller.state(), now, notices.getOrDefault(d.id, List.of())));
         }
         audit.recordAll(caller, READ_ACTION, RECORD_TYPE, rows.stream().filter(d -> !caller.isOf(d.notifyingState))
                 .map(d -> new AuditLog.Target(d.id.toString(), d.notifyingState)).toList());
@@ -392,9 +402,7 @@ public class DenialService {
     }
 
     private DenialView currentView(Denial d, String viewer, Instant now) {
-        DenialSnapshot s = fromJson(d.body);
-        return redactor.view(d.id, d.notifyingState, d.version, s, s.content().releasabilityOrDefault(),
-                DenialRedactor.effectiveStatus(s.status(), s.reviewDueAt(), now), viewer);
+        return currentView(d, viewer, now, notices(d.id));
     }
 
     /**
@@ -409,7 +417,22 @@ public class DenialService {
         DenialSnapshot current = fromJson(d.body);
         return redactor.view(d.id, d.notifyingState, v.version, snapshot,
                 current.content().releasabilityOrDefault(), shownStatus == null ? snapshot.status() : shownStatus,
-                viewer);
+                viewer, notices(d.id));
+    }
+
+    /**
+     * The current version of a denial the viewer is known to see (selected through
+     * {@link DenialVisibility#PREDICATE}), redacted for it, with its undercut notices. For read paths outside
+     * this service (screening, consultations), which must then also {@link #recordRead record the read}.
+     */
+    public DenialView currentView(Denial d, String viewer, Instant now, List<UndercutNotice> notices) {
+        DenialSnapshot s = fromJson(d.body);
+        return redactor.view(d.id, d.notifyingState, d.version, s, s.content().releasabilityOrDefault(),
+                DenialRedactor.effectiveStatus(s.status(), s.reviewDueAt(), now), viewer, notices);
+    }
+
+    private static List<UndercutNotice> notices(UUID denialId) {
+        return UndercutNoticeRecord.byDenial(List.of(denialId)).getOrDefault(denialId, List.of());
     }
 
     /**

@@ -38,5 +38,7 @@ public record DenialView(
         @Schema(required = true) long version,
         @Schema(required = true) Instant updatedAt,
         @Schema(required = true, description = "JSON paths of sensitive fields withheld from this viewer",
-                example = "[\"parties[0].address\", \"rationale\"]") List<String> redactions) {
+                example = "[\"parties[0].address\", \"rationale\"]") List<String> redactions,
+        @Schema(required = true, description = "Licences other states granted despite this denial (SPEC §5)")
+        List<UndercutNotice> undercutNotices) {
 }
