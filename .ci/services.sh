@@ -325,7 +325,7 @@ kc_status() {
 
 usage() { echo "usage: $0 start|stop [pg|kc]|status|reset-test-db" >&2; exit 2; }
 
-[ $# -eq 1 ] || usage
+[ $# -ge 1 ] && [ $# -le 2 ] || usage
 mkdir -p "$WORK"
 case "$1" in
   start)
