@@ -10,7 +10,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Enforces the request-body limits of SPEC §11 (413 problem) before a body is parsed: by the declared
- * {@code Content-Length}, and by counting for bodies sent without one.
+ * {@code Content-Length}, and by counting for bodies sent without one. Also refuses path and query values
+ * with control characters (400).
  */
 public class BodyLimitFilter {
 
@@ -20,6 +21,17 @@ public class BodyLimitFilter {
 
     @ServerRequestFilter(preMatching = true)
     public void limit(ContainerRequestContext ctx) {
+        // Path and query values with control characters are never valid (and NUL cannot be stored).
+        for (var param : ctx.getUriInfo().getQueryParameters().entrySet()) {
+            for (String value : param.getValue()) {
+                if (StrictJson.hasControlCharacter(value)) {
+                    throw EcxException.invalid(param.getKey(), "must not contain control characters");
+                }
+            }
+        }
+        if (StrictJson.hasControlCharacter(ctx.getUriInfo().getPath())) {
+            throw EcxException.invalid("path", "must not contain control characters");
+        }
         long limit = limitFor(ctx.getUriInfo().getPath());
         String declared = ctx.getHeaderString("Content-Length");
         if (declared != null) {

@@ -35,5 +35,32 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("ecx-strict-strings")
+                .addDeserializer(String.class, new NoControlCharacters()));
+    }
+
+    /** True for C0 control characters other than tab, line feed and carriage return (NUL cannot even be stored). */
+    public static boolean hasControlCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Strings with control characters (escaped as \\u0000 in JSON) are refused, naming the field. */
+    static final class NoControlCharacters extends com.fasterxml.jackson.databind.deser.std.StringDeserializer {
+        @Override
+        public String deserialize(com.fasterxml.jackson.core.JsonParser p,
+                com.fasterxml.jackson.databind.DeserializationContext ctxt) throws java.io.IOException {
+            String value = super.deserialize(p, ctxt);
+            if (value != null && hasControlCharacter(value)) {
+                return (String) ctxt.handleWeirdStringValue(String.class, value,
+                        "control characters are not allowed");
+            }
+            return value;
+        }
     }
 }

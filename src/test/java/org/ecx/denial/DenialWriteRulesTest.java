@@ -198,6 +198,8 @@ class DenialWriteRulesTest {
                         .put("controlEntry", "3A999"), 422, "items[0].controlEntry"),
                 new Case("string for a number", d -> ((ObjectNode) d.get("items").get(0).get("value"))
                         .put("amount", "125000"), 400, "items[0].value.amount"),
+                new Case("NUL in a party name", d -> ((ObjectNode) d.get("parties").get(0))
+                        .put("name", "Romashka\u0000Trading"), 400, "parties[0].name"),
                 new Case("negative value", d -> ((ObjectNode) d.get("items").get(0).get("value")).put("amount", -5), 400,
                         "items[0].value.amount"));
         for (Case c : cases) {
