@@ -1,7 +1,5 @@
 package org.ecx.consultation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,6 +21,7 @@ import org.ecx.common.EcxConfig;
 import org.ecx.common.EcxException;
 import org.ecx.common.ErrorCode;
 import org.ecx.common.Page;
+import org.ecx.common.StoredJson;
 import org.ecx.denial.Denial;
 import org.ecx.denial.DenialRedactor;
 import org.ecx.denial.DenialService;
@@ -60,7 +59,7 @@ public class ConsultationService {
     Clock clock;
 
     @Inject
-    ObjectMapper json;
+    StoredJson storedJson;
 
     @Inject
     EntityManager em;
@@ -321,18 +320,10 @@ public class ConsultationService {
     }
 
     private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return storedJson.write(value);
     }
 
     private ConsultationRequests.ProposedTransaction fromJson(String body) {
-        try {
-            return json.readValue(body, ConsultationRequests.ProposedTransaction.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored consultation cannot be read", e);
-        }
+        return storedJson.read(body, ConsultationRequests.ProposedTransaction.class);
     }
 }

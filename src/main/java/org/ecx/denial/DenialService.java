@@ -1,7 +1,5 @@
 package org.ecx.denial;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,6 +35,7 @@ import org.ecx.common.EcxException;
 import org.ecx.common.ErrorCode;
 import org.ecx.common.Page;
 import org.ecx.common.Problem;
+import org.ecx.common.StoredJson;
 import org.ecx.common.validation.CountryCode;
 import org.ecx.controllist.ControlCode;
 import org.ecx.controllist.ControlListCatalog;
@@ -73,7 +72,7 @@ public class DenialService {
     Clock clock;
 
     @Inject
-    ObjectMapper json;
+    StoredJson storedJson;
 
     @Inject
     EcxConfig config;
@@ -550,19 +549,11 @@ public class DenialService {
     }
 
     String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return storedJson.write(value);
     }
 
     DenialSnapshot fromJson(String body) {
-        try {
-            return json.readValue(body, DenialSnapshot.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored denial cannot be read", e);
-        }
+        return storedJson.read(body, DenialSnapshot.class);
     }
 
     private static String sha256(String s) {

@@ -1,7 +1,5 @@
 package org.ecx.feed;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -12,6 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.ecx.audit.AuditLog;
+import org.ecx.common.StoredJson;
 
 /**
  * Appends changes to the feed (SPEC §8). Every method joins the writing transaction ({@code MANDATORY}), so a
@@ -38,7 +37,7 @@ public class ChangeFeed {
     Clock clock;
 
     @Inject
-    ObjectMapper json;
+    StoredJson storedJson;
 
     /**
      * A denial version was written (CREATED, AMENDED, RENEWED, REVOKED), or its review became overdue
@@ -136,10 +135,6 @@ public class ChangeFeed {
     }
 
     private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("feed payload cannot be written", e);
-        }
+        return storedJson.write(value);
     }
 }

@@ -1,7 +1,5 @@
 package org.ecx.feed;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,6 +14,7 @@ import org.ecx.access.Caller;
 import org.ecx.common.Cursors;
 import org.ecx.common.EcxConfig;
 import org.ecx.common.EcxException;
+import org.ecx.common.StoredJson;
 import org.ecx.denial.Denial;
 import org.ecx.denial.DenialService;
 import org.ecx.denial.DenialStatus;
@@ -56,7 +55,7 @@ public class FeedService {
     org.ecx.audit.AuditLog audit;
 
     @Inject
-    ObjectMapper json;
+    StoredJson storedJson;
 
     @Inject
     EcxConfig config;
@@ -178,10 +177,6 @@ public class FeedService {
     }
 
     private <T> T parse(String body, Class<T> type) {
-        try {
-            return json.readValue(body, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored feed payload cannot be read", e);
-        }
+        return storedJson.read(body, type);
     }
 }

@@ -1,7 +1,5 @@
 package org.ecx.recognition;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,6 +26,7 @@ import org.ecx.common.EcxException;
 import org.ecx.common.ErrorCode;
 import org.ecx.common.Page;
 import org.ecx.common.Problem;
+import org.ecx.common.StoredJson;
 import org.ecx.common.validation.CountryCode;
 import org.ecx.controllist.ControlCode;
 import org.ecx.feed.ChangeFeed;
@@ -61,7 +60,7 @@ public class RecognitionService {
     Clock clock;
 
     @Inject
-    ObjectMapper json;
+    StoredJson storedJson;
 
     @Inject
     EcxConfig config;
@@ -243,19 +242,11 @@ public class RecognitionService {
     }
 
     private RecognitionRequest request(Recognition r) {
-        try {
-            return json.readValue(r.body, RecognitionRequest.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored recognition cannot be read", e);
-        }
+        return storedJson.read(r.body, RecognitionRequest.class);
     }
 
     private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return storedJson.write(value);
     }
 
     private Instant now() {
