@@ -13,7 +13,7 @@ import org.ecx.screening.NameNormalizer.Token;
  * first, whatever their order; a pair counts when its similarity reaches {@link #TOKEN_MATCH}. The name score
  * is the weighted share of both names covered by pairs (a Dice coefficient over token weights, generic words
  * weighing a fifth), so extra distinctive words on either side lower it. The spaceless concatenations are
- * compared too ({@code Al-Naser Airlines} / {@code Alnaser Airlines}). A score built on generic words alone is
+ * compared too ({@code Al-Falak Trading} / {@code Alfalak Trading}). A score built on generic words alone is
  * capped below any sensible threshold.
  */
 public final class NameMatcher {

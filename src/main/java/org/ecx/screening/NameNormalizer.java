@@ -117,7 +117,7 @@ public final class NameNormalizer {
                     .sorted().reduce((a, b) -> a + " " + b).orElse("");
         }
 
-        /** The tokens in original order without spaces ({@code Al-Naser} and {@code Alnaser} agree). */
+        /** The tokens in original order without spaces ({@code Al-Falak} and {@code Alfalak} agree). */
         public String joined() {
             StringBuilder sb = new StringBuilder();
             tokens.forEach(t -> sb.append(t.text()));
