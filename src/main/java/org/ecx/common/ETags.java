@@ -1,6 +1,5 @@
 package org.ecx.common;
 
-import java.util.Arrays;
 
 /**
  * Strong entity tags built from record versions, and the {@code If-Match} rules of SPEC §3: a write that
@@ -13,6 +12,33 @@ public final class ETags {
 
     public static String of(long version) {
         return "\"" + version + "\"";
+    }
+
+    /**
+     * Whether a conditional header ({@code If-Match}, {@code If-None-Match}: {@code *} or a comma-separated list
+     * of entity tags) names {@code etag}. {@code If-Match} uses the strong comparison, so a weak tag never
+     * matches; {@code If-None-Match} uses the weak one, ignoring a {@code W/} prefix (RFC 9110 §13.1).
+     */
+    public static boolean matches(String header, String etag, boolean weak) {
+        if (header == null || header.isBlank()) {
+            return false;
+        }
+        for (String candidate : header.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*")) {
+                return true;
+            }
+            if (tag.startsWith("W/")) {
+                if (!weak) {
+                    continue;
+                }
+                tag = tag.substring(2);
+            }
+            if (tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Checks a required {@code If-Match} header against the current version. */
@@ -29,11 +55,7 @@ public final class ETags {
         if (ifMatch == null || ifMatch.isBlank()) {
             return;
         }
-        String current = of(currentVersion);
-        boolean matches = Arrays.stream(ifMatch.split(","))
-                .map(String::trim)
-                .anyMatch(tag -> tag.equals("*") || tag.equals(current));
-        if (!matches) {
+        if (!matches(ifMatch, of(currentVersion), false)) {
             throw new EcxException(ErrorCode.PRECONDITION_FAILED,
                     "The record has changed since the given ETag; read it again and retry.");
         }

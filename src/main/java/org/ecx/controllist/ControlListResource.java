@@ -1,5 +1,6 @@
 package org.ecx.controllist;
 
+import org.ecx.common.ETags;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -191,7 +192,7 @@ public class ControlListResource {
         ControlListEdition e = catalog.requireEdition(policy.caller(), listId, edition);
         boolean csv = prefersCsv(headers.getAcceptableMediaTypes());
         String etag = EditionExport.etag(e, csv ? "csv" : "json");
-        if (EtagSupport.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+        if (ETags.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag, true)) {
             return Response.notModified().header(HttpHeaders.ETAG, etag).build();
         }
         return Response.ok(csv ? exports.csv(e) : exports.json(e),

@@ -1,5 +1,6 @@
 package org.ecx.controllist;
 
+import org.ecx.common.ETags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -76,7 +77,7 @@ public class CorrelationService {
         Correlation.getEntityManager().createNativeQuery("SELECT 1 FROM control_list WHERE id = ?1 FOR NO KEY UPDATE")
                 .setParameter(1, listId).getSingleResult();
         Correlation c = Correlation.findById(new Correlation.Key(listId, state));
-        if (ifMatch != null && (c == null || !EtagSupport.matches(ifMatch, etags.etag(CorrelationView.of(c))))) {
+        if (ifMatch != null && (c == null || !ETags.matches(ifMatch, etags.etag(CorrelationView.of(c)), false))) {
             throw new EcxException(ErrorCode.PRECONDITION_FAILED,
                     "The correlation table has changed since it was read (If-Match does not match).");
         }

@@ -52,28 +52,4 @@ public class EtagSupport {
             throw new IllegalStateException(e);
         }
     }
-
-    /**
-     * True when a conditional header ({@code If-None-Match} or {@code If-Match}) names the ETag: {@code *} or a
-     * comma-separated list of entity tags. For If-None-Match the weak comparison applies (RFC 9110 §13.1.2),
-     * so a {@code W/} prefix is ignored.
-     */
-    public static boolean matches(String header, String etag) {
-        if (header == null || header.isBlank()) {
-            return false;
-        }
-        for (String candidate : header.split(",")) {
-            String tag = candidate.trim();
-            if (tag.equals("*")) {
-                return true;
-            }
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -1,5 +1,6 @@
 package org.ecx.controllist;
 
+import org.ecx.common.ETags;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -28,7 +29,7 @@ public class StrongEtagFilter {
         byte[] bytes = entity instanceof byte[] b ? b : etags.serialize(entity);
         String etag = EtagSupport.etagOf(bytes);
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
-        if (EtagSupport.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+        if (ETags.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag, true)) {
             response.setStatus(304);
             response.setEntity(null);
         } else {

@@ -387,11 +387,6 @@ public class DenialService {
         return new Page<>(items, next);
     }
 
-    /** The ETag of a denial's current version, for responses of reads and writes. */
-    public static String etag(DenialView view) {
-        return ETags.of(view.version());
-    }
-
     private Denial visible(Caller caller, String id) {
         UUID uuid = DenialVisibility.parseId(id);
         if (uuid == null) {

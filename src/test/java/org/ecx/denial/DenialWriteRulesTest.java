@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -306,10 +305,5 @@ class DenialWriteRulesTest {
         List<String> actions = Api.as("DE", "auditor").queryParam("recordId", id).get("/api/v1/audit").then()
                 .extract().jsonPath().getList("items.action");
         assertThat(actions).containsExactly("DENIAL_CREATED", "DENIAL_READ", "DENIAL_READ", "DENIAL_READ");
-    }
-
-    @SuppressWarnings("unused")
-    private static ArrayNode array(ObjectNode n, String f) {
-        return (ArrayNode) n.get(f);
     }
 }
