@@ -169,7 +169,26 @@ def build():
             "protocolMappers": [state_claim_mapper()],
             "defaultClientScopes": DEFAULT_CLIENT_SCOPES,
             "optionalClientScopes": ["offline_access"],
-        }
+        },
+        {
+            # Swagger UI of a local ECX signs in with the authorization-code flow and PKCE (S256)
+            "clientId": "ecx-swagger",
+            "name": "ECX Swagger UI (authorization code + PKCE)",
+            "enabled": True,
+            "protocol": "openid-connect",
+            "publicClient": True,
+            "standardFlowEnabled": True,
+            "implicitFlowEnabled": False,
+            "directAccessGrantsEnabled": False,
+            "serviceAccountsEnabled": False,
+            "fullScopeAllowed": True,
+            "redirectUris": ["http://localhost:8080/q/swagger-ui/*"],
+            "webOrigins": ["http://localhost:8080"],
+            "attributes": {"pkce.code.challenge.method": "S256"},
+            "protocolMappers": [state_claim_mapper()],
+            "defaultClientScopes": DEFAULT_CLIENT_SCOPES,
+            "optionalClientScopes": [],
+        },
     ]
     for state in STATES:
         cid = f"{state.lower()}-system"

@@ -28,7 +28,8 @@ public class StateResource {
     StateService service;
 
     @GET
-    @Operation(summary = "List partner states with their regime memberships")
+    @Operation(operationId = "listStates", summary = "List partner states with their regime memberships",
+            description = "Every partner state of the registry with its status and regime memberships.")
     @Authorize(Permission.STATE_READ)
     public List<StateView> list() {
         return service.list();
@@ -36,7 +37,8 @@ public class StateResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "Get one partner state")
+    @Operation(operationId = "getState", summary = "Get one partner state",
+            description = "One partner state with its status and regime memberships; an unknown code is a 404.")
     @Authorize(Permission.STATE_READ)
     public StateView get(@PathParam("code") String code) {
         return service.get(code);
@@ -45,7 +47,8 @@ public class StateResource {
     @PUT
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or replace a partner state and its regime memberships (admin)")
+    @Operation(operationId = "putState", summary = "Create or replace a partner state and its regime memberships (admin)",
+            description = "Creates or replaces a partner state and its regime memberships; audited. Answers 201 when the state is new, 200 otherwise.")
     @Authorize(Permission.STATE_WRITE)
     public Response put(@PathParam("code") String code, @Valid @NotNull StateUpdate update) {
         StateService.Result result = service.put(policy.caller(), code, update);

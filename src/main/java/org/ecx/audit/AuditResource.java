@@ -26,7 +26,8 @@ public class AuditResource {
     AuditService service;
 
     @GET
-    @Operation(summary = "Audit events where the caller's state is the actor or the owner of the record")
+    @Operation(operationId = "listAuditEvents", summary = "Audit events where the caller's state is the actor or the owner of the record",
+            description = "The audit events in which the caller's state is the actor or owns the record, oldest first, paged with nextCursor.")
     @Authorize(Permission.AUDIT_READ)
     public Page<AuditEventView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
             @QueryParam("recordType") String recordType, @QueryParam("recordId") String recordId) {
@@ -35,7 +36,8 @@ public class AuditResource {
 
     @GET
     @Path("/verify")
-    @Operation(summary = "Verify the hash chain of the whole audit log")
+    @Operation(operationId = "verifyAuditChain", summary = "Verify the hash chain of the whole audit log",
+            description = "Recomputes the audit hash chain and reports whether it is intact, or the first sequence number where it breaks.")
     @Authorize(Permission.AUDIT_VERIFY)
     public ChainVerification verify() {
         return service.verify();

@@ -40,7 +40,8 @@ public class ConsultationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorize(Permission.CONSULTATION_OPEN)
-    @Operation(summary = "Consult the notifying state of a visible denial before licensing (reply due in 10 working days)")
+    @Operation(operationId = "openConsultation", summary = "Consult the notifying state of a visible denial before licensing (reply due in 10 working days)",
+            description = "Opens a consultation with the notifying state of a denial visible to the caller; the reply is due at the same time of day on the 10th working day of the consulted state.")
     @APIResponse(responseCode = "201", headers = @Header(name = "Location"),
             content = @Content(schema = @Schema(implementation = ConsultationView.class)))
     @APIResponse(responseCode = "404", description = "No such denial, or not visible to the caller")
@@ -53,7 +54,8 @@ public class ConsultationResource {
 
     @GET
     @Authorize(Permission.CONSULTATION_READ)
-    @Operation(summary = "Consultations the caller's state opened or was consulted in, oldest first")
+    @Operation(operationId = "listConsultations", summary = "Consultations the caller's state opened or was consulted in, oldest first",
+            description = "Consultations in which the caller's state is the consulting or the consulted state, oldest first, paged with nextCursor.")
     public Page<ConsultationView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return service.list(policy.caller(), limit, cursor);
     }
@@ -61,7 +63,8 @@ public class ConsultationResource {
     @GET
     @Path("/{id}")
     @Authorize(Permission.CONSULTATION_READ)
-    @Operation(summary = "One consultation (its two states only)")
+    @Operation(operationId = "getConsultation", summary = "One consultation (its two states only)",
+            description = "One consultation, visible to its two states only (any other state gets the same 404 as for a missing one).")
     public ConsultationView get(@PathParam("id") String id) {
         return service.get(policy.caller(), id);
     }
@@ -70,7 +73,8 @@ public class ConsultationResource {
     @Path("/{id}/reply")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorize(Permission.CONSULTATION_REPLY)
-    @Operation(summary = "The consulted state's position")
+    @Operation(operationId = "replyToConsultation", summary = "The consulted state's position",
+            description = "The consulted state objects, does not object or asks for more information; allowed while the consultation awaits a reply.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
     @APIResponse(responseCode = "409", description = "No longer awaiting a reply (answered, deemed, closed)")
     public ConsultationView reply(@PathParam("id") String id, @Valid @NotNull ConsultationRequests.Reply request) {
@@ -81,7 +85,8 @@ public class ConsultationResource {
     @Path("/{id}/extension")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorize(Permission.CONSULTATION_EXTEND)
-    @Operation(summary = "The consulted state takes more working days (at most 30 in total)")
+    @Operation(operationId = "extendConsultation", summary = "The consulted state takes more working days (at most 30 in total)",
+            description = "The consulted state extends the reply period by whole working days; the reply period may not exceed 30 working days in total.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
     @APIResponse(responseCode = "409", description = "No longer awaiting a reply")
     @APIResponse(responseCode = "422", description = "The reply period would exceed 30 working days")
@@ -94,8 +99,9 @@ public class ConsultationResource {
     @Path("/{id}/outcome")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorize(Permission.CONSULTATION_OUTCOME)
-    @Operation(summary = "The consulting state's decision; a licence granted over an objection or an active denial"
-            + " adds an undercut notice to the denial")
+    @Operation(operationId = "recordConsultationOutcome", summary = "The consulting state's decision; a licence granted over an objection or an active denial"
+            + " adds an undercut notice to the denial",
+            description = "The consulting state records its licensing decision and closes the consultation; a licence granted over an objection or a denial in force adds an undercut notice.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConsultationView.class)))
     @APIResponse(responseCode = "409", description = "Already closed, or a grant before the consulted state's position")
     public ConsultationView outcome(@PathParam("id") String id,

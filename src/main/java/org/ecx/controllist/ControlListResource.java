@@ -81,7 +81,8 @@ public class ControlListResource {
     EcxConfig config;
 
     @GET
-    @Operation(summary = "List the control lists (visible to every partner)")
+    @Operation(operationId = "listControlLists", summary = "List the control lists (visible to every partner)",
+            description = "Every control list with its regime, editing states and the edition in force today.")
     @Authorize(Permission.CONTROL_LIST_READ)
     @StrongEtag
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
@@ -92,7 +93,8 @@ public class ControlListResource {
 
     @GET
     @Path("/{listId}")
-    @Operation(summary = "Get a control list, its editing states and the edition in force today")
+    @Operation(operationId = "getControlList", summary = "Get a control list, its editing states and the edition in force today",
+            description = "One control list with its editing states and the edition in force today.")
     @Authorize(Permission.CONTROL_LIST_READ)
     @StrongEtag
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
@@ -104,7 +106,7 @@ public class ControlListResource {
     @POST
     @Path("/{listId}/editions")
     @Consumes({MediaType.APPLICATION_JSON, CsvEditions.MEDIA_TYPE})
-    @Operation(summary = "Import an edition with all its entries (list-editor of an editing state)",
+    @Operation(operationId = "importEdition", summary = "Import an edition with all its entries (list-editor of an editing state)",
             description = "JSON: an edition document {edition, effectiveDate, title?, status?, renumbered?, entries}. "
                     + "CSV (text/csv, UTF-8, header row): the entry columns; edition, effectiveDate, title, status "
                     + "and renumbered (FROM:TO, repeatable) as query parameters. Atomic: any bad entry rejects "
@@ -137,7 +139,8 @@ public class ControlListResource {
 
     @GET
     @Path("/{listId}/editions")
-    @Operation(summary = "List the editions of a list (drafts only for its editors), oldest import first")
+    @Operation(operationId = "listEditions", summary = "List the editions of a list (drafts only for its editors), oldest import first",
+            description = "The editions of a list, oldest import first; drafts are listed for the list's editors only.")
     @Authorize(Permission.CONTROL_LIST_READ)
     @StrongEtag
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
@@ -149,7 +152,8 @@ public class ControlListResource {
 
     @GET
     @Path("/{listId}/editions/{edition}")
-    @Operation(summary = "Get an edition's metadata")
+    @Operation(operationId = "getEdition", summary = "Get an edition's metadata",
+            description = "The metadata of one edition (status, effective date, entry count), with a strong ETag.")
     @Authorize(Permission.CONTROL_LIST_READ)
     @StrongEtag
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
@@ -160,7 +164,8 @@ public class ControlListResource {
 
     @POST
     @Path("/{listId}/editions/{edition}/publish")
-    @Operation(summary = "Publish a DRAFT edition (list-editor of an editing state); published editions never change")
+    @Operation(operationId = "publishEdition", summary = "Publish a DRAFT edition (list-editor of an editing state); published editions never change",
+            description = "Publishes a DRAFT edition; a published edition never changes and enters the list's change log and the feed.")
     @Authorize(Permission.CONTROL_LIST_PUBLISH)
     @APIResponse(responseCode = "409", description = "The edition is already published")
     @APIResponseSchema(value = EditionView.class, responseCode = "200")
@@ -170,7 +175,8 @@ public class ControlListResource {
 
     @DELETE
     @Path("/{listId}/editions/{edition}")
-    @Operation(summary = "Discard a DRAFT edition (list-editor of an editing state)")
+    @Operation(operationId = "discardEdition", summary = "Discard a DRAFT edition (list-editor of an editing state)",
+            description = "Discards a DRAFT edition and its entries.")
     @Authorize(Permission.CONTROL_LIST_PUBLISH)
     @APIResponse(responseCode = "204", description = "Discarded")
     @APIResponse(responseCode = "409", description = "The edition is published")
@@ -181,7 +187,8 @@ public class ControlListResource {
     @GET
     @Path("/{listId}/editions/{edition}/export")
     @Produces({MediaType.APPLICATION_JSON, CsvEditions.MEDIA_TYPE})
-    @Operation(summary = "Export an edition in full, in the import format (JSON, or CSV with Accept: text/csv)")
+    @Operation(operationId = "exportEdition", summary = "Export an edition in full, in the import format (JSON, or CSV with Accept: text/csv)",
+            description = "The whole edition in the import format, as JSON or as CSV (Accept: text/csv); importing it again yields the same edition.")
     @Authorize(Permission.CONTROL_LIST_READ)
     @APIResponse(responseCode = "200", description = "The edition document or CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EditionDocument.class)),
@@ -231,7 +238,8 @@ public class ControlListResource {
 
     @GET
     @Path("/{listId}/editions/{edition}/entries")
-    @Operation(summary = "Entries of an edition in code order, by code prefix and/or full-text search")
+    @Operation(operationId = "listEditionEntries", summary = "Entries of an edition in code order, by code prefix and/or full-text search",
+            description = "Entries of an edition in code order, filtered by code prefix and/or full-text search, paged with nextCursor.")
     @Authorize(Permission.CONTROL_LIST_READ)
     @StrongEtag
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
@@ -246,7 +254,8 @@ public class ControlListResource {
 
     @GET
     @Path("/{listId}/editions/{edition}/entries/{code}")
-    @Operation(summary = "One entry of an edition, with its ancestors and children")
+    @Operation(operationId = "getEditionEntry", summary = "One entry of an edition, with its ancestors and children",
+            description = "One entry of an edition with its ancestors and children.")
     @Authorize(Permission.CONTROL_LIST_READ)
     @StrongEtag
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
@@ -258,7 +267,8 @@ public class ControlListResource {
 
     @GET
     @Path("/{listId}/entries/{code}")
-    @Operation(summary = "An entry as in force on a date: from the published edition with the latest effective date on or before it")
+    @Operation(operationId = "getEntryAsOf", summary = "An entry as in force on a date: from the published edition with the latest effective date on or before it",
+            description = "The entry as it was in force on the given date, taken from the published edition with the latest effective date on or before it.")
     @Authorize(Permission.CONTROL_LIST_READ)
     @StrongEtag
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
@@ -270,7 +280,8 @@ public class ControlListResource {
 
     @GET
     @Path("/{listId}/editions/{edition}/diff")
-    @Operation(summary = "Changes from an older edition to this one: added, removed, changed (field-level), renumbered")
+    @Operation(operationId = "diffEditions", summary = "Changes from an older edition to this one: added, removed, changed (field-level), renumbered",
+            description = "The changes from an older edition of the same list to this one: entries added, removed, changed (field by field) and renumbered.")
     @Authorize(Permission.CONTROL_LIST_READ)
     @StrongEtag
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
@@ -285,7 +296,8 @@ public class ControlListResource {
 
     @GET
     @Path("/{listId}/correlations/{state}")
-    @Operation(summary = "A state's national codes and the harmonized codes they correspond to")
+    @Operation(operationId = "getCorrelation", summary = "A state's national codes and the harmonized codes they correspond to",
+            description = "A state's national codes and the harmonized codes of this list they correspond to.")
     @Authorize(Permission.CONTROL_LIST_READ)
     @StrongEtag
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
@@ -297,7 +309,8 @@ public class ControlListResource {
     @PUT
     @Path("/{listId}/correlations/{state}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a state's correlation table (list-editor of that state, which must edit the list)")
+    @Operation(operationId = "putCorrelation", summary = "Replace a state's correlation table (list-editor of that state, which must edit the list)",
+            description = "Replaces a state's correlation table for this list; audited and recorded in the list's change log.")
     @Authorize(Permission.CORRELATION_WRITE)
     @APIResponse(responseCode = "412", description = "If-Match does not name the current ETag")
     @APIResponse(responseCode = "422", description = "A mapping is repeated")
@@ -311,7 +324,7 @@ public class ControlListResource {
 
     @GET
     @Path("/{listId}/changes")
-    @Operation(summary = "The list's changes in commit order (editions published, correlations changed)",
+    @Operation(operationId = "listControlListChanges", summary = "The list's changes in commit order (editions published, correlations changed)",
             description = "Follow nextCursor (always present) to get later changes; a client never misses or "
                     + "sees twice a change, even while others write.")
     @Authorize(Permission.CONTROL_LIST_READ)

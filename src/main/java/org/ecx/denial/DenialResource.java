@@ -44,7 +44,8 @@ public class DenialResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorize(Permission.DENIAL_CREATE)
-    @Operation(summary = "Notify a denial (the notifying state is the caller's)")
+    @Operation(operationId = "createDenial", summary = "Notify a denial (the notifying state is the caller's)",
+            description = "Records a denial notification of the caller's state with its distribution and field releasability. Idempotency-Key makes retries safe; the national reference is unique per state.")
     @APIResponse(responseCode = "201", description = "Created (or the first result of an idempotent retry)",
             headers = {@Header(name = "Location"), @Header(name = "ETag")},
             content = @Content(schema = @Schema(implementation = DenialView.class)))
@@ -62,7 +63,8 @@ public class DenialResource {
 
     @GET
     @Authorize(Permission.DENIAL_READ)
-    @Operation(summary = "Denials visible to the caller, redacted for it, in a stable order")
+    @Operation(operationId = "listDenials", summary = "Denials visible to the caller, redacted for it, in a stable order",
+            description = "Denials visible to the caller, each redacted for it, filtered by status, notifying state, control entry or party country, paged with nextCursor. Reads of other states' denials are audited.")
     public Page<DenialView> list(
             @Parameter(description = "ACTIVE, REVIEW_OVERDUE, RENEWED or REVOKED") @QueryParam("status") String status,
             @QueryParam("notifyingState") String notifyingState,
@@ -79,7 +81,8 @@ public class DenialResource {
     @GET
     @Path("/{id}")
     @Authorize(Permission.DENIAL_READ)
-    @Operation(summary = "One denial, redacted for the caller")
+    @Operation(operationId = "getDenial", summary = "One denial, redacted for the caller",
+            description = "One denial, redacted for the caller, with an ETag for If-Match. A denial the caller may not see is a 404 identical to a missing one. Reading another state's denial is audited.")
     @APIResponse(responseCode = "200", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = DenialView.class)))
     public Response get(@PathParam("id") String id) {
@@ -91,7 +94,8 @@ public class DenialResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorize(Permission.DENIAL_AMEND)
-    @Operation(summary = "Amend a denial of the caller's state (a new version)")
+    @Operation(operationId = "amendDenial", summary = "Amend a denial of the caller's state (a new version)",
+            description = "Creates a new version of a denial of the caller's state; requires If-Match with the current ETag (428 without, 412 when stale).")
     @APIResponse(responseCode = "200", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = DenialView.class)))
     @APIResponse(responseCode = "409", description = "Revoked, or duplicate national reference")
@@ -107,7 +111,8 @@ public class DenialResource {
     @GET
     @Path("/{id}/history")
     @Authorize(Permission.DENIAL_READ)
-    @Operation(summary = "Every version of a denial, each redacted for the caller")
+    @Operation(operationId = "getDenialHistory", summary = "Every version of a denial, each redacted for the caller",
+            description = "Every version of a denial, oldest first, each redacted by the intersection of that version's and the current releasability.")
     public List<DenialHistoryEntry> history(@PathParam("id") String id) {
         return service.history(policy.caller(), id);
     }
@@ -115,7 +120,8 @@ public class DenialResource {
     @POST
     @Path("/{id}/renewal")
     @Authorize(Permission.DENIAL_RENEW)
-    @Operation(summary = "Record a completed review: the denial stays valid, reviewDueAt moves 3 years on")
+    @Operation(operationId = "renewDenial", summary = "Record a completed review: the denial stays valid, reviewDueAt moves 3 years on",
+            description = "Records a completed review of a denial of the caller's state; requires If-Match.")
     @APIResponse(responseCode = "200", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = DenialView.class)))
     @APIResponse(responseCode = "409", description = "The denial is revoked")
@@ -128,7 +134,8 @@ public class DenialResource {
     @Path("/{id}/revocation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorize(Permission.DENIAL_REVOKE)
-    @Operation(summary = "Revoke a denial; it stays readable with status REVOKED")
+    @Operation(operationId = "revokeDenial", summary = "Revoke a denial; it stays readable with status REVOKED",
+            description = "Revokes a denial of the caller's state with a reason; requires If-Match. A revoked denial stays readable.")
     @APIResponse(responseCode = "200", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = DenialView.class)))
     @APIResponse(responseCode = "409", description = "Already revoked")
@@ -141,7 +148,8 @@ public class DenialResource {
     @GET
     @Path("/{id}/access-receipts")
     @Authorize(Permission.DENIAL_RECEIPTS)
-    @Operation(summary = "Which states read the denial, how often, first and last time (notifying state only)")
+    @Operation(operationId = "getDenialReceipts", summary = "Which states read the denial, how often, first and last time (notifying state only)",
+            description = "Per reading state: how often it read the denial, first and last time, aggregated from the audit log. Only the notifying state's officers and auditors.")
     public List<AccessReceipt> receipts(@PathParam("id") String id) {
         return service.receipts(policy.caller(), id);
     }

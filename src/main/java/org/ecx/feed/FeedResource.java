@@ -27,7 +27,7 @@ public class FeedResource {
 
     @GET
     @Authorize(Permission.FEED_READ)
-    @Operation(summary = "Changes visible to the caller's state, redacted for it, in commit order",
+    @Operation(operationId = "readFeed", summary = "Changes visible to the caller's state, redacted for it, in commit order",
             description = "Follow nextCursor: a follower never misses or repeats a change, also while others write."
                     + " Revocations and status changes are changes. caughtUp=false means more are ready now.")
     public FeedPage feed(@Parameter(description = "Opaque cursor from a previous page; absent: from the beginning")

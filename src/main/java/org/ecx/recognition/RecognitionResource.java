@@ -43,7 +43,8 @@ public class RecognitionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorize(Permission.RECOGNITION_WRITE)
-    @Operation(summary = "Propose a recognition (the recognizing state is the caller's); it starts PROPOSED")
+    @Operation(operationId = "proposeRecognition", summary = "Propose a recognition (the recognizing state is the caller's); it starts PROPOSED",
+            description = "Records that the caller's state proposes to recognize licences of another state for the given regimes, items and validity; it starts PROPOSED.")
     @APIResponse(responseCode = "201", headers = {@Header(name = "Location"), @Header(name = "ETag")},
             content = @Content(schema = @Schema(implementation = RecognitionView.class)))
     @APIResponse(responseCode = "422", description = "Unknown or own recognized state, bad period or distribution")
@@ -55,7 +56,8 @@ public class RecognitionResource {
 
     @GET
     @Authorize(Permission.RECOGNITION_READ)
-    @Operation(summary = "Recognitions visible to the caller, in a stable order")
+    @Operation(operationId = "listRecognitions", summary = "Recognitions visible to the caller, in a stable order",
+            description = "Recognitions visible to the caller (its own, those recognizing its licences, and those distributed to it), paged with nextCursor.")
     public Page<RecognitionView> list(@QueryParam("recognizingState") String recognizingState,
             @QueryParam("recognizedState") String recognizedState,
             @Parameter(description = "PROPOSED, ACTIVE, SUSPENDED or TERMINATED") @QueryParam("status") String status,
@@ -66,7 +68,7 @@ public class RecognitionResource {
     @GET
     @Path("/check")
     @Authorize(Permission.RECOGNITION_READ)
-    @Operation(summary = "Whether a licence of the recognized state is recognized for this case on a date",
+    @Operation(operationId = "checkRecognition", summary = "Whether a licence of the recognized state is recognized for this case on a date",
             description = "Only recognitions visible to the caller count. A basis was ACTIVE on that date (status"
                     + " history), its effective period covers the date, its scope covers the control entry (code"
                     + " hierarchy) and licence type, and the destination is not excluded.")
@@ -84,7 +86,8 @@ public class RecognitionResource {
     @GET
     @Path("/{id}")
     @Authorize(Permission.RECOGNITION_READ)
-    @Operation(summary = "One recognition")
+    @Operation(operationId = "getRecognition", summary = "One recognition",
+            description = "One recognition visible to the caller, with an ETag for If-Match; an invisible one is a 404.")
     @APIResponse(responseCode = "200", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = RecognitionView.class)))
     public Response get(@PathParam("id") String id) {
@@ -96,7 +99,7 @@ public class RecognitionResource {
     @Path("/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorize(Permission.RECOGNITION_WRITE)
-    @Operation(summary = "Move a recognition of the caller's state through PROPOSED → ACTIVE ⇄ SUSPENDED → TERMINATED",
+    @Operation(operationId = "changeRecognitionStatus", summary = "Move a recognition of the caller's state through PROPOSED → ACTIVE ⇄ SUSPENDED → TERMINATED",
             description = "PROPOSED → TERMINATED withdraws a proposal; every other transition outside the lifecycle is 409.")
     @APIResponse(responseCode = "200", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = RecognitionView.class)))

@@ -33,7 +33,8 @@ public class ScreeningResource {
 
     @POST
     @Authorize(Permission.SCREENING)
-    @Operation(summary = "Screen a proposed transaction against the denials visible to the caller, best match first")
+    @Operation(operationId = "screenTransaction", summary = "Screen a proposed transaction against the denials visible to the caller, best match first",
+            description = "Scores the party names (and aliases) against every denial visible to the caller and relates the screened control entries to the denied ones. Each match is explained in matchedOn and flags essentiallyIdentical and consultationRequired. The screening is audited (who and when, never whom).")
     @APIResponse(responseCode = "200", description = "Matches at or above the threshold")
     @APIResponse(responseCode = "422", description = "A screened name has no distinctive word")
     public ScreeningResult screen(
@@ -45,7 +46,8 @@ public class ScreeningResource {
     @POST
     @Path("/batch")
     @Authorize(Permission.SCREENING)
-    @Operation(summary = "Up to 100 screenings in one request; results in the order of the screenings")
+    @Operation(operationId = "screenTransactions", summary = "Up to 100 screenings in one request; results in the order of the screenings",
+            description = "Screens up to 100 transactions in one request, each as POST /screenings would, in one audit event.")
     @APIResponse(responseCode = "200", description = "One result per screening")
     @APIResponse(responseCode = "422", description = "A screened name has no distinctive word")
     public ScreeningResult.Batch batch(

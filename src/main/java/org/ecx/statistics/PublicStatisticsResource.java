@@ -23,7 +23,7 @@ public class PublicStatisticsResource {
     StatisticsService service;
 
     @GET
-    @Operation(summary = "Counts of denials by year, regime, category and reason (no token)",
+    @Operation(operationId = "getPublicStatistics", summary = "Counts of denials by year, regime, category and reason (no token)",
             description = "Only denials distributed to all partners and not revoked; cells below 5 are \"<5\".")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PublicStatistics.class)))
     public Response statistics() {

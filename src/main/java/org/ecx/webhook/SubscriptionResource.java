@@ -41,7 +41,7 @@ public class SubscriptionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorize(Permission.SUBSCRIPTION_MANAGE)
-    @Operation(summary = "Subscribe an endpoint to the caller's feed, from now on",
+    @Operation(operationId = "createSubscription", summary = "Subscribe an endpoint to the caller's feed, from now on",
             description = "Each visible change of the chosen record types is POSTed as the feed item, signed:"
                     + " X-ECX-Signature: sha256=HMAC-SHA256(secret, X-ECX-Timestamp + \".\" + body).")
     @APIResponse(responseCode = "201", headers = @Header(name = "Location"),
@@ -54,7 +54,8 @@ public class SubscriptionResource {
 
     @GET
     @Authorize(Permission.SUBSCRIPTION_MANAGE)
-    @Operation(summary = "The caller's state's subscriptions")
+    @Operation(operationId = "listSubscriptions", summary = "The caller's state's subscriptions",
+            description = "The webhook subscriptions of the caller's state, paged with nextCursor.")
     public Page<SubscriptionView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return service.list(policy.caller(), limit, cursor);
     }
@@ -62,7 +63,8 @@ public class SubscriptionResource {
     @GET
     @Path("/{id}")
     @Authorize(Permission.SUBSCRIPTION_MANAGE)
-    @Operation(summary = "One subscription of the caller's state")
+    @Operation(operationId = "getSubscription", summary = "One subscription of the caller's state",
+            description = "One webhook subscription of the caller's state; another state's subscription is a 404.")
     public SubscriptionView get(@PathParam("id") String id) {
         return service.get(policy.caller(), id);
     }
@@ -70,7 +72,8 @@ public class SubscriptionResource {
     @DELETE
     @Path("/{id}")
     @Authorize(Permission.SUBSCRIPTION_MANAGE)
-    @Operation(summary = "Stop a subscription (it and its delivery log stay readable)")
+    @Operation(operationId = "deactivateSubscription", summary = "Stop a subscription (it and its delivery log stay readable)",
+            description = "Stops deliveries to the subscription; the subscription and its delivery log stay readable.")
     @APIResponse(responseCode = "204", description = "Stopped")
     public Response deactivate(@PathParam("id") String id) {
         service.deactivate(policy.caller(), id);
@@ -80,7 +83,8 @@ public class SubscriptionResource {
     @GET
     @Path("/{id}/deliveries")
     @Authorize(Permission.SUBSCRIPTION_MANAGE)
-    @Operation(summary = "The delivery log of a subscription, oldest first")
+    @Operation(operationId = "listSubscriptionDeliveries", summary = "The delivery log of a subscription, oldest first",
+            description = "The delivery attempts of one subscription (status, attempts, next retry), oldest first, paged with nextCursor.")
     public Page<DeliveryView> deliveries(@PathParam("id") String id, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         return service.deliveries(policy.caller(), id, limit, cursor);
