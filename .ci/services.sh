@@ -62,6 +62,8 @@ ensure_tools() {
   command -v curl >/dev/null 2>&1 || missing+=(curl)
   command -v unzip >/dev/null 2>&1 || missing+=(unzip)
   command -v setsid >/dev/null 2>&1 || missing+=(util-linux)
+  command -v jq >/dev/null 2>&1 || missing+=(jq)            # the documented examples parse JSON with jq
+  command -v python3 >/dev/null 2>&1 || missing+=(python3)  # .ci/doc-test
   if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
 }
 

@@ -31,7 +31,7 @@ import org.w3c.dom.NodeList;
 
 /**
  * LOCAL evaluation on the real UN Security Council consolidated list and the BIS Denied Persons List in
- * {@code /work/shared/data} (see its PROVENANCE.md). Not part of the build: it runs only when
+ * {@code ../shared/data} from the project root (see its PROVENANCE.md). Not part of the build: it runs only when
  * {@code -Dscreening.eval.data=<folder>} is given, against a database of its own; nothing of the lists is
  * committed. It loads every UN record as a DE denial (distributed to FR only) and every BIS name cluster as
  * a US denial (distributed to JP only), then measures through the real screening service:
@@ -42,7 +42,7 @@ import org.w3c.dom.NodeList;
  * <li>false positives: names of the other list (FR sees only UN, JP only BIS) matched at the threshold.</li>
  * </ul>
  * Command (docs/screening.md): {@code ECX_TEST_DB=ecx_eval_scr ./mvnw verify -Dtest=RealListEvaluation
- * -Dscreening.eval.data=/work/shared/data -Dsurefire.failIfNoSpecifiedTests=false}; results in
+ * -Dscreening.eval.data=../shared/data -Dsurefire.failIfNoSpecifiedTests=false}; results in
  * {@code target/screening-eval.txt}.
  */
 @QuarkusTest
