@@ -27,6 +27,9 @@ public class StateResource {
     @Inject
     StateService service;
 
+    @Inject
+    PartnerRegistry registry;
+
     @GET
     @Operation(operationId = "listStates", summary = "List partner states with their regime memberships",
             description = "Every partner state of the registry with its status and regime memberships.")
@@ -52,6 +55,8 @@ public class StateResource {
     @Authorize(Permission.STATE_WRITE)
     public Response put(@PathParam("code") String code, @Valid @NotNull StateUpdate update) {
         StateService.Result result = service.put(policy.caller(), code, update);
+        // committed: this instance sees the change at once (the others on the registry notification)
+        registry.reload();
         return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(result.state()).build();
     }

@@ -14,4 +14,8 @@ public record StateView(
     static StateView of(PartnerState s) {
         return new StateView(s.code, s.name, s.active, List.copyOf(new java.util.TreeSet<>(s.regimes)));
     }
+
+    static StateView of(PartnerRegistry.Partner p) {
+        return new StateView(p.code(), p.name(), p.active(), List.copyOf(new java.util.TreeSet<>(p.regimes())));
+    }
 }

@@ -160,6 +160,39 @@ public interface EcxConfig {
         /** Largest request body accepted by control-list edition imports, in bytes (default 50 MiB). */
         @WithDefault("52428800")
         long editionBodyBytes();
+
+        /**
+         * Longest time from the request head to the last byte of its body. A client that has not sent its
+         * whole body by then gets 408 and the connection is closed. Nothing shared (no pooled database
+         * connection, no lock) is held while a body is awaited, so this only bounds memory and sockets.
+         */
+        @WithDefault("PT60S")
+        java.time.Duration bodyReadTimeout();
+
+        /**
+         * Requests one principal (token subject) may have in progress at once, body upload included; more
+         * get 429 at once, never queued.
+         */
+        @WithDefault("16")
+        int concurrentPerPrincipal();
+
+        /** Screening requests per principal: a token bucket (see {@link Rate}). */
+        Rate screening();
+
+        /** Writes (POST, PUT, PATCH, DELETE other than screening) per principal: a token bucket. */
+        Rate writes();
+    }
+
+    /**
+     * A token bucket: {@code burst} requests at once, refilled at {@code per-second} requests per second.
+     * Defaults are in application.properties (they differ per bucket).
+     */
+    interface Rate {
+        /** Sustained requests per second. */
+        double perSecond();
+
+        /** Requests allowed at once after a quiet period (bucket capacity). */
+        long burst();
     }
 
     interface Paging {

@@ -7,6 +7,7 @@ public class EcxException extends RuntimeException {
 
     private final ErrorCode code;
     private final List<Problem.FieldError> errors;
+    private final long retryAfterSeconds;
 
     public EcxException(ErrorCode code, String detail) {
         this(code, detail, List.of());
@@ -16,6 +17,24 @@ public class EcxException extends RuntimeException {
         super(detail, null, false, false);
         this.code = code;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.retryAfterSeconds = 0;
+    }
+
+    private EcxException(ErrorCode code, String detail, long retryAfterSeconds) {
+        super(detail, null, false, false);
+        this.code = code;
+        this.errors = List.of();
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429: the caller exceeded one of its limits; it may retry after the given number of seconds (≥ 1). */
+    public static EcxException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new EcxException(ErrorCode.TOO_MANY_REQUESTS, detail, Math.max(1, retryAfterSeconds));
+    }
+
+    /** Seconds for the {@code Retry-After} header, or 0 when the response has none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public ErrorCode code() {

@@ -15,10 +15,12 @@ public enum ErrorCode {
     CONFLICT(409, "Conflict"),
     INVALID_STATE_TRANSITION(409, "Invalid state transition"),
     PRECONDITION_FAILED(412, "Precondition failed"),
+    REQUEST_TIMEOUT(408, "Request timeout"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     UNPROCESSABLE(422, "Unprocessable content"),
     PRECONDITION_REQUIRED(428, "Precondition required"),
+    TOO_MANY_REQUESTS(429, "Too many requests"),
     INTERNAL(500, "Internal error"),
     UNAVAILABLE(503, "Service unavailable");
 

@@ -46,7 +46,11 @@ public class ProblemMappers {
         if (e.code().status() >= 500) {
             LOG.errorf("ECX error %s: %s", e.code(), e.getMessage());
         }
-        return problem(e.code(), e.getMessage(), e.errors());
+        Response response = problem(e.code(), e.getMessage(), e.errors());
+        if (e.retryAfterSeconds() > 0) {
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper
@@ -129,7 +133,9 @@ public class ProblemMappers {
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
             case 422 -> ErrorCode.UNPROCESSABLE;
+            case 408 -> ErrorCode.REQUEST_TIMEOUT;
             case 428 -> ErrorCode.PRECONDITION_REQUIRED;
+            case 429 -> ErrorCode.TOO_MANY_REQUESTS;
             case 503 -> ErrorCode.UNAVAILABLE;
             default -> status >= 500 ? ErrorCode.INTERNAL : ErrorCode.MALFORMED_REQUEST;
         };

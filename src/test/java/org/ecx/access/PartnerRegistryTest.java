@@ -7,7 +7,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 import org.ecx.support.Api;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +21,25 @@ import org.junit.jupiter.api.Test;
 class PartnerRegistryTest {
 
     private static final String STATES = "/api/v1/states";
+
+    @Inject
+    PartnerRegistry registry;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aRegistryChangeCommittedElsewhereReachesTheInMemoryRegistryOfThisInstance() throws Exception {
+        // as another instance (or an operator) would: straight to the database, bypassing this instance
+        sql("INSERT INTO partner_state (code, name, active) VALUES ('IS', 'Iceland', true)");
+        sql("INSERT INTO regime_membership (state_code, regime_code) VALUES ('IS', 'WA')");
+        await(() -> registry.isActive("IS") && registry.regimesOf("IS").contains("WA"));
+        Api.as("IS", "licensing-officer").get(STATES + "/IS").then().statusCode(200).body("regimes", contains("WA"));
+
+        sql("UPDATE partner_state SET active = false WHERE code = 'IS'");
+        await(() -> !registry.isActive("IS"));
+        Api.as("IS", "licensing-officer").get(STATES).then().statusCode(403).contentType("application/problem+json");
+    }
 
     @Test
     void anyPartnerListsTheDemoStatesWithTheirRegimeMemberships() {
@@ -85,5 +110,19 @@ class PartnerRegistryTest {
                 .body("errors.field", hasItems("name", "active", "regimes[0]"));
         Api.as("DE", "auditor").get(STATES + "/NO").then().statusCode(404);
         Api.as("DE", "auditor").get(STATES + "/QQ").then().statusCode(404);
+    }
+
+    private void sql(String statement) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute(statement);
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.currentTimeMillis()).as("registry notification within 10 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 }

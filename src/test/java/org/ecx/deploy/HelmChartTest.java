@@ -123,6 +123,11 @@ class HelmChartTest {
         assertThat(data.path("ECX_LIMITS_BODY_BYTES").asText()).isEqualTo("5242880");
         assertThat(data.path("ECX_LIMITS_EDITION_BODY_BYTES").asText()).isEqualTo("52428800");
         assertThat(data.path("ECX_PAGING_MAX_LIMIT").asText()).isEqualTo("500");
+        // the per-principal limits of docs/operations.md, as Quarkus reads them
+        assertThat(data.path("ECX_LIMITS_BODY_READ_TIMEOUT").asText()).isEqualTo("PT60S");
+        assertThat(data.path("ECX_LIMITS_CONCURRENT_PER_PRINCIPAL").asText()).isEqualTo("16");
+        assertThat(data.path("ECX_LIMITS_SCREENING_PER_SECOND").asText()).isEqualTo("2");
+        assertThat(data.path("ECX_LIMITS_WRITES_BURST").asText()).isEqualTo("100");
         assertThat(data.path("QUARKUS_LOG_LEVEL").asText()).isEqualTo("INFO");
         assertThat(Long.parseLong(data.path("QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE").asText()))
                 .isGreaterThan(Long.parseLong(data.path("ECX_LIMITS_EDITION_BODY_BYTES").asText()));

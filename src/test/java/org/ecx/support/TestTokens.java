@@ -54,6 +54,12 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
                 .sign(privateKey()));
     }
 
+    /** A valid token of a named user of {@code state} (a distinct principal per name). */
+    public static String tokenOf(String user, String state, String... roles) {
+        return CACHE.computeIfAbsent(user + "|" + state + "|" + String.join(",", roles),
+                k -> builder(user, roles).claim("state", state).sign(privateKey()));
+    }
+
     /** A token without the {@code state} claim. */
     public static String tokenWithoutState(String... roles) {
         return builder("stateless", roles).sign(privateKey());
