@@ -35,9 +35,21 @@ public class AuditResource {
 
     @GET
     @Path("/verify")
-    @Operation(summary = "Verify the hash chain of the whole audit log")
+    @Operation(summary = "Verify the hash chain of the whole audit log",
+            description = "Checks continuity, links and keyed hashes of every sealed event, the head, the latest"
+                    + " stored checkpoint and, when given, a checkpoint the auditor kept: a chain that no longer"
+                    + " contains that checkpoint's event with that hash (a deleted tail) is not valid.")
     @Authorize(Permission.AUDIT_VERIFY)
-    public ChainVerification verify() {
-        return service.verify();
+    public ChainVerification verify(@QueryParam("checkpointSeq") String checkpointSeq,
+            @QueryParam("checkpointHash") String checkpointHash) {
+        return service.verify(checkpointSeq, checkpointHash);
+    }
+
+    @GET
+    @Path("/checkpoint")
+    @Operation(summary = "The latest signed checkpoint of the audit chain's head, for auditors to keep")
+    @Authorize(Permission.AUDIT_VERIFY)
+    public AuditCheckpointView checkpoint() {
+        return service.latestCheckpoint();
     }
 }

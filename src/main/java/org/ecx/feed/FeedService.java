@@ -82,9 +82,10 @@ public class FeedService {
     /**
      * The changes visible to {@code viewer} after {@code after}, in commit order, at most {@code limit}.
      *
-     * <p>The head is read first, in its own statement: every seq up to it was committed before that statement
-     * (ADR 0004), so the next statement sees all of them and the position may move up to the head even where
-     * no change was visible. Positions beyond the head are never skipped: they may still be committing.
+     * <p>The head is read first, in its own statement: the sequencer moves it in the transaction that seals the
+     * changes up to it, and seals in commit order (ADR 0005), so the next statement sees every change up to it
+     * and the position may move up to the head even where no change was visible. Unsealed changes and positions
+     * beyond the head are never passed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Scan scan(String viewer, long after, int limit) {

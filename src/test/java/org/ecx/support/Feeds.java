@@ -19,6 +19,7 @@ public final class Feeds {
 
     /** A cursor at the current end of the feed (what a follower that read everything holds). */
     public static String endCursor() {
+        Sealing.await();
         long head = QuarkusTransaction.requiringNew().call(() -> FeedHead.<FeedHead>findById(FeedHead.ID).lastSeq);
         return Cursors.encode("feed", Long.toString(head));
     }
