@@ -28,7 +28,7 @@ public class AuditService {
     @Transactional
     public Page<AuditEventView> list(Caller caller, String cursor, String limit, String recordType, String recordId) {
         int size = Cursors.limit(limit, config);
-        long after = Cursors.decodeLong(CURSOR_KIND, cursor, 0);
+        long after = Cursors.decodeLong(CURSOR_KIND, caller.state(), cursor, 0);
         StringBuilder q = new StringBuilder("seq > ?1 and (actorState = ?2 or ownerState = ?2)");
         List<Object> params = new ArrayList<>(List.of(after, caller.state()));
         if (recordType != null && !recordType.isBlank()) {
@@ -45,7 +45,7 @@ public class AuditService {
         String next = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);
-            next = Cursors.encode(CURSOR_KIND, Long.toString(rows.get(size - 1).seq));
+            next = Cursors.encode(CURSOR_KIND, caller.state(), Long.toString(rows.get(size - 1).seq));
         }
         return new Page<>(rows.stream().map(AuditEventView::of).toList(), next);
     }
