@@ -141,7 +141,7 @@ pg_start() {
     exists="$(as_postgres psql -X -qtA -p "$PG_PORT" -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$db'")"
     if [ "$exists" != "1" ]; then
       log "creating database $db"
-      pg_psql postgres "CREATE DATABASE $db OWNER $PG_OWNER_USER"
+      pg_psql postgres "CREATE DATABASE $db OWNER $PG_DB_USER"
     fi
     pg_psql "$db" "CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE EXTENSION IF NOT EXISTS unaccent;"
   done
@@ -358,6 +358,8 @@ case "$1" in
     # The name comes from ECX_TEST_DB (default ecx_test), as in application.properties.
     test_db="${ECX_TEST_DB:-ecx_test}"
     [[ "$test_db" =~ ^[a-z_][a-z0-9_]*$ ]] || die "bad database name: $test_db"
+    # owned by the owner role, which runs the migrations (quarkus.flyway.username); the application role
+    # gets only what they grant it (ADR 0005)
     pg_roles
     pg_psql postgres "DROP DATABASE IF EXISTS $test_db WITH (FORCE)"
     pg_psql postgres "CREATE DATABASE $test_db OWNER $PG_OWNER_USER"

@@ -119,18 +119,26 @@ DROP FUNCTION feed_change_append_only();
 -- Everything this migration's role owns is usable by the application, except the audit tables, where the
 -- application may insert events, read them, and fill in the seal columns only (no DELETE, no TRUNCATE, and
 -- not being the owner it cannot drop the triggers above). Tables of later migrations get the same defaults.
-GRANT USAGE ON SCHEMA public TO ${appRole};
-GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${appRole};
-GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${appRole};
-ALTER DEFAULT PRIVILEGES GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${appRole};
-ALTER DEFAULT PRIVILEGES GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${appRole};
+-- Skipped where the application role runs the migrations itself (an owner can always grant itself back).
+DO $$
+BEGIN
+    IF current_user = '${appRole}' THEN
+        RAISE NOTICE 'migrating as the application role: it keeps owning the tables (see docs/operations.md)';
+        RETURN;
+    END IF;
+    GRANT USAGE ON SCHEMA public TO ${appRole};
+    GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${appRole};
+    GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${appRole};
+    ALTER DEFAULT PRIVILEGES GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${appRole};
+    ALTER DEFAULT PRIVILEGES GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${appRole};
 
-REVOKE ALL ON audit_event, audit_head, audit_checkpoint, flyway_schema_history FROM ${appRole};
-GRANT SELECT, INSERT ON audit_event TO ${appRole};
-GRANT UPDATE (seq, previous_hash, hash) ON audit_event TO ${appRole};
-GRANT SELECT, UPDATE ON audit_head TO ${appRole};
-GRANT SELECT, INSERT ON audit_checkpoint TO ${appRole};
-GRANT SELECT ON flyway_schema_history TO ${appRole};
-REVOKE ALL ON feed_change FROM ${appRole};
-GRANT SELECT, INSERT ON feed_change TO ${appRole};
-GRANT UPDATE (seq) ON feed_change TO ${appRole};
+    REVOKE ALL ON audit_event, audit_head, audit_checkpoint, feed_change, flyway_schema_history FROM ${appRole};
+    GRANT SELECT, INSERT ON audit_event TO ${appRole};
+    GRANT UPDATE (seq, previous_hash, hash) ON audit_event TO ${appRole};
+    GRANT SELECT, UPDATE ON audit_head TO ${appRole};
+    GRANT SELECT, INSERT ON audit_checkpoint TO ${appRole};
+    GRANT SELECT ON flyway_schema_history TO ${appRole};
+    GRANT SELECT, INSERT ON feed_change TO ${appRole};
+    GRANT UPDATE (seq) ON feed_change TO ${appRole};
+END
+$$;

@@ -41,63 +41,54 @@ public class AuditSealer implements Sealer {
 
     @Override
     public int seal(Connection c, int max, DoubleConsumer lagSeconds) throws SQLException {
-        if (!Sealer.anySealable(c, table())) {
-            return 0;
+        long lastSeq;
+        String lastHash;
+        long keyedAfter;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT last_seq, last_hash, keyed_after FROM audit_head WHERE id = 1 FOR UPDATE");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            lastSeq = rs.getLong(1);
+            lastHash = rs.getString(2);
+            keyedAfter = rs.getLong(3);
         }
-        try {
-            long lastSeq;
-            String lastHash;
-            long keyedAfter;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT last_seq, last_hash, keyed_after FROM audit_head WHERE id = 1 FOR UPDATE");
-                    ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                lastSeq = rs.getLong(1);
-                lastHash = rs.getString(2);
-                keyedAfter = rs.getLong(3);
-            }
-            int sealed = 0;
-            try (PreparedStatement select = c.prepareStatement("SELECT id, at, actor_state, actor, action, record_type,"
-                    + " record_id, owner_state, extract(epoch FROM clock_timestamp() - inserted_at) FROM audit_event"
-                    + " WHERE " + SEALABLE + " ORDER BY xid, id LIMIT ?");
-                    PreparedStatement update = c.prepareStatement(
-                            "UPDATE audit_event SET seq = ?, previous_hash = ?, hash = ? WHERE id = ?")) {
-                select.setInt(1, max);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        long seq = lastSeq + 1;
-                        AuditChain.Link link = new AuditChain.Link(seq,
-                                rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), lastHash);
-                        String hash = keys.chain().hash(link, keyedAfter);
-                        update.setLong(1, seq);
-                        update.setString(2, lastHash);
-                        update.setString(3, hash);
-                        update.setLong(4, rs.getLong(1));
-                        update.addBatch();
-                        lagSeconds.accept(rs.getDouble(9));
-                        lastSeq = seq;
-                        lastHash = hash;
-                        sealed++;
-                    }
-                }
-                if (sealed > 0) {
-                    update.executeBatch();
-                    try (PreparedStatement head = c.prepareStatement(
-                            "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
-                        head.setLong(1, lastSeq);
-                        head.setString(2, lastHash);
-                        head.executeUpdate();
-                    }
+        int sealed = 0;
+        try (PreparedStatement select = c.prepareStatement("SELECT id, at, actor_state, actor, action, record_type,"
+                + " record_id, owner_state, extract(epoch FROM clock_timestamp() - inserted_at) FROM audit_event"
+                + " WHERE " + SEALABLE + " ORDER BY xid, id LIMIT ?");
+                PreparedStatement update = c.prepareStatement(
+                        "UPDATE audit_event SET seq = ?, previous_hash = ?, hash = ? WHERE id = ?")) {
+            select.setInt(1, max);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    long seq = lastSeq + 1;
+                    AuditChain.Link link = new AuditChain.Link(seq,
+                            rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), lastHash);
+                    String hash = keys.chain().hash(link, keyedAfter);
+                    update.setLong(1, seq);
+                    update.setString(2, lastHash);
+                    update.setString(3, hash);
+                    update.setLong(4, rs.getLong(1));
+                    update.addBatch();
+                    lagSeconds.accept(rs.getDouble(9));
+                    lastSeq = seq;
+                    lastHash = hash;
+                    sealed++;
                 }
             }
-            checkpointIfDue(c, lastSeq, lastHash);
-            c.commit();
-            return sealed;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
+            if (sealed > 0) {
+                update.executeBatch();
+                try (PreparedStatement head = c.prepareStatement(
+                        "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
+                    head.setLong(1, lastSeq);
+                    head.setString(2, lastHash);
+                    head.executeUpdate();
+                }
+            }
         }
+        checkpointIfDue(c, lastSeq, lastHash);
+        return sealed;
     }
 
     /** Signs the head when the checkpoint interval has passed and the head moved since the last checkpoint. */

@@ -25,7 +25,21 @@ public final class Cursors {
     /** Positions are padded to a multiple of this, so that a cursor's length tells nothing about the position. */
     private static final int PAD = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static volatile SecretKeySpec key;
+    private static volatile Keys keys;
+
+    /** The AES key, and a key derived from it that makes the nonce (a synthetic IV, as in AES-GCM-SIV). */
+    private record Keys(SecretKeySpec aes, SecretKeySpec nonce) {
+        static Keys of(byte[] aesKey) {
+            try {
+                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(aesKey, "HmacSHA256"));
+                byte[] nonceKey = mac.doFinal("ecx-cursor-nonce".getBytes(StandardCharsets.UTF_8));
+                return new Keys(new SecretKeySpec(aesKey.clone(), "AES"), new SecretKeySpec(nonceKey, "HmacSHA256"));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 
     private Cursors() {
     }
@@ -35,19 +49,19 @@ public final class Cursors {
         if (aesKey.length != 16 && aesKey.length != 32) {
             throw new IllegalArgumentException("the cursor key must have 16 or 32 bytes");
         }
-        key = new SecretKeySpec(aesKey.clone(), "AES");
+        keys = Keys.of(aesKey);
     }
 
-    private static SecretKeySpec key() {
-        SecretKeySpec k = key;
+    private static Keys keys() {
+        Keys k = keys;
         if (k == null) {
             synchronized (Cursors.class) {
-                if (key == null) {
+                if (keys == null) {
                     byte[] generated = new byte[32];
                     RANDOM.nextBytes(generated);
-                    key = new SecretKeySpec(generated, "AES");
+                    keys = Keys.of(generated);
                 }
-                k = key;
+                k = keys;
             }
         }
         return k;
@@ -58,15 +72,23 @@ public final class Cursors {
         return encode(kind, "", position);
     }
 
-    /** A cursor usable only by {@code viewer} (a state code) on the endpoint {@code kind}. */
+    /**
+     * A cursor usable only by {@code viewer} (a state code) on the endpoint {@code kind}. The same position gives
+     * the same cursor (the nonce is derived from it), so that a page keeps its ETag; distinct positions never
+     * share a nonce.
+     */
     public static String encode(String kind, String viewer, String position) {
         try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associated(kind, viewer));
+            Keys k = keys();
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(k.nonce());
+            mac.update(associated(kind, viewer));
+            mac.update((byte) 0); // neither part contains a NUL: no two (kind, viewer, position) give one input
             byte[] plain = position.getBytes(StandardCharsets.UTF_8);
+            byte[] nonce = java.util.Arrays.copyOf(mac.doFinal(plain), NONCE_BYTES);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, k.aes(), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(associated(kind, viewer));
             byte[] padded = java.util.Arrays.copyOf(plain, (plain.length / PAD + 1) * PAD);
             byte[] sealed = cipher.doFinal(padded);
             ByteBuffer out = ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed);
@@ -90,7 +112,7 @@ public final class Cursors {
             byte[] raw = Base64.getUrlDecoder().decode(cursor);
             if (raw.length > 1 + NONCE_BYTES && raw[0] == VERSION) {
                 Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-                cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, raw, 1, NONCE_BYTES));
+                cipher.init(Cipher.DECRYPT_MODE, keys().aes(), new GCMParameterSpec(TAG_BITS, raw, 1, NONCE_BYTES));
                 cipher.updateAAD(associated(kind, viewer));
                 byte[] padded = cipher.doFinal(raw, 1 + NONCE_BYTES, raw.length - 1 - NONCE_BYTES);
                 int end = padded.length;

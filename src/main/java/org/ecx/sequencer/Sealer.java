@@ -15,7 +15,8 @@ public interface Sealer {
     String table();
 
     /**
-     * Seals at most {@code max} rows in one transaction on {@code c} (auto-commit off) and commits it.
+     * Seals at most {@code max} rows inside the caller's transaction on {@code c} (auto-commit off); the caller
+     * commits, or rolls back on an exception. Called only when {@link #anySealable} found work.
      *
      * @param lagSeconds receives, per sealed row, the seconds from its insertion to its seal
      * @return the number of rows sealed
@@ -29,8 +30,23 @@ public interface Sealer {
      */
     String SEALABLE = "seq IS NULL AND xid < pg_snapshot_xmin(pg_current_snapshot())";
 
+    /** One pass over {@code sealer}'s table in one transaction: nothing at all when there is nothing to seal. */
+    static int pass(Sealer sealer, Connection c, int max, DoubleConsumer lagSeconds) throws SQLException {
+        if (!anySealable(c, sealer.table())) {
+            return 0;
+        }
+        try {
+            int sealed = sealer.seal(c, max, lagSeconds);
+            c.commit();
+            return sealed;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
     /** Whether {@code table} has rows to seal; checked before a pass locks the head, so idle passes write nothing. */
-    static boolean anySealable(Connection c, String table) throws SQLException {
+    private static boolean anySealable(Connection c, String table) throws SQLException {
         try (java.sql.Statement st = c.createStatement();
                 java.sql.ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE " + SEALABLE
                         + ")")) {

@@ -144,7 +144,7 @@ public final class SequencerNode {
                 }
                 int sealed = 0;
                 for (Sealer s : sealers) {
-                    sealed += s.seal(connection, batchSize, lag);
+                    sealed += Sealer.pass(s, connection, batchSize, lag);
                 }
                 sampleUnsealed(connection);
                 synchronized (monitor) {

@@ -51,6 +51,9 @@ class FeedConcurrencyTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     @Test
     void aFollowerPagingDuringConcurrentWritesSeesEveryVisibleChangeExactlyOnceInOrderAcrossASequencerTakeover()
             throws Exception {
@@ -124,8 +127,9 @@ class FeedConcurrencyTest {
         pool.shutdown();
         assertThat(sequencer.node().isLeader() || competitor.isLeader()).as("a sequencer took over").isTrue();
         competitor.stop();
-        LOG.infof("feed concurrency: %d writes by %d writers in %d ms; follower read %d items",
-                WRITERS.size() * DENIALS_PER_WRITER * 2, WRITERS.size(), writeMillis, seen.size());
+        LOG.infof("feed concurrency: %d writes by %d writers in %d ms; follower read %d items; sequencer lag %s",
+                WRITERS.size() * DENIALS_PER_WRITER * 2, WRITERS.size(), writeMillis, seen.size(),
+                java.util.Arrays.toString(registry.get("ecx.sequencer.lag").timer().takeSnapshot().percentileValues()));
 
         List<Long> positions = seen.stream().map(i -> position(i.path("cursor").asText())).toList();
         List<Long> sorted = new ArrayList<>(positions);
