@@ -20,6 +20,8 @@ PG_VERSION="${ECX_PG_VERSION:-15}"
 PG_CLUSTER="${ECX_PG_CLUSTER:-ecx}"
 PG_DB_USER="ecx"
 PG_DB_PASSWORD="ecx"
+PG_OWNER_USER="ecx_owner"      # owns the tables and runs the migrations (ADR 0005)
+PG_OWNER_PASSWORD="ecx_owner"
 PG_DATABASES=(ecx ecx_test)
 
 KC_PORT="${ECX_KC_PORT:-8180}"
@@ -78,6 +80,22 @@ pg_psql() { # pg_psql <db> <sql> -- as superuser over the unix socket
   as_postgres psql -X -q -v ON_ERROR_STOP=1 -p "$PG_PORT" -d "$1" -c "SET client_min_messages TO warning" -c "$2"
 }
 
+# The application role (PG_DB_USER) and the owner role that runs the migrations and owns the tables
+# (PG_OWNER_USER): the application may not alter or delete the audit log (ADR 0005). Idempotent.
+pg_roles() {
+  local role pw
+  for role in "$PG_DB_USER:$PG_DB_PASSWORD" "$PG_OWNER_USER:$PG_OWNER_PASSWORD"; do
+    pw="${role#*:}"; role="${role%%:*}"
+    pg_psql postgres "DO \$\$ BEGIN
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$role') THEN
+          CREATE ROLE $role LOGIN PASSWORD '$pw';
+        ELSE
+          ALTER ROLE $role LOGIN PASSWORD '$pw';
+        END IF;
+      END \$\$;"
+  done
+}
+
 pg_start() {
   if ! command -v pg_createcluster >/dev/null 2>&1; then
     apt_install postgresql postgresql-contrib
@@ -118,14 +136,8 @@ pg_start() {
     sleep 1
   done
 
-  # role, databases, extensions (all idempotent)
-  pg_psql postgres "DO \$\$ BEGIN
-      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_DB_USER') THEN
-        CREATE ROLE $PG_DB_USER LOGIN PASSWORD '$PG_DB_PASSWORD';
-      ELSE
-        ALTER ROLE $PG_DB_USER LOGIN PASSWORD '$PG_DB_PASSWORD';
-      END IF;
-    END \$\$;"
+  # roles, databases, extensions (all idempotent)
+  pg_roles
   local db exists
   for db in "${PG_DATABASES[@]}"; do
     exists="$(as_postgres psql -X -qtA -p "$PG_PORT" -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$db'")"
@@ -348,8 +360,11 @@ case "$1" in
     # The name comes from ECX_TEST_DB (default ecx_test), as in application.properties.
     test_db="${ECX_TEST_DB:-ecx_test}"
     [[ "$test_db" =~ ^[a-z_][a-z0-9_]*$ ]] || die "bad database name: $test_db"
+    # owned by the owner role, which runs the migrations (quarkus.flyway.username); the application role
+    # gets only what they grant it (ADR 0005)
+    pg_roles
     pg_psql postgres "DROP DATABASE IF EXISTS $test_db WITH (FORCE)"
-    pg_psql postgres "CREATE DATABASE $test_db OWNER $PG_DB_USER"
+    pg_psql postgres "CREATE DATABASE $test_db OWNER $PG_OWNER_USER"
     pg_psql "$test_db" "CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE EXTENSION IF NOT EXISTS unaccent;"
     log "database $test_db recreated"
     ;;

@@ -3,17 +3,28 @@ package org.ecx.audit;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One entry of the append-only, hash-chained audit log (SPEC §9). Rows are never updated or deleted. */
+/**
+ * One entry of the append-only, hash-chained audit log (SPEC §9). The writing transaction inserts it unsealed;
+ * the sequencer ({@link AuditSealer}) later fills in {@link #seq}, {@link #previousHash} and {@link #hash}, once
+ * (ADR 0005). Readers see sealed events only. Rows are never deleted.
+ */
 @Entity
 @Table(name = "audit_event")
 public class AuditEvent extends PanacheEntityBase {
 
     @Id
-    public long seq;
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    /** Position in the chain; null until sealed. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
 
     @Column(nullable = false)
     public Instant at;
@@ -38,9 +49,14 @@ public class AuditEvent extends PanacheEntityBase {
     @Column(name = "owner_state", length = 2)
     public String ownerState;
 
-    @Column(name = "previous_hash", nullable = false, length = 64)
+    @Column(name = "previous_hash", length = 64, insertable = false, updatable = false)
     public String previousHash;
 
-    @Column(nullable = false, length = 64)
+    @Column(length = 64, insertable = false, updatable = false)
     public String hash;
+
+    AuditChain.Link link() {
+        return new AuditChain.Link(seq, at, actorState, actor, action, recordType, recordId, ownerState,
+                previousHash);
+    }
 }

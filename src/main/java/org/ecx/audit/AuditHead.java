@@ -7,8 +7,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The single row holding the chain's last sequence number and hash. Appending locks it, so events are
- * chained in commit order and sequence numbers have no gaps.
+ * The single row holding the chain's last sequence number and hash. Only the sequencer writes it, under its
+ * row lock, as it seals events (ADR 0005); writers never touch it.
  */
 @Entity
 @Table(name = "audit_head")
@@ -24,4 +24,8 @@ public class AuditHead extends PanacheEntityBase {
 
     @Column(name = "last_hash", nullable = false, length = 64)
     public String lastHash;
+
+    /** Events up to this seq were sealed before the chain was keyed (plain SHA-256). */
+    @Column(name = "keyed_after", nullable = false)
+    public long keyedAfter;
 }

@@ -37,9 +37,21 @@ public class AuditResource {
     @GET
     @Path("/verify")
     @Operation(operationId = "verifyAuditChain", summary = "Verify the hash chain of the whole audit log",
-            description = "Recomputes the audit hash chain and reports whether it is intact, or the first sequence number where it breaks.")
+            description = "Checks continuity, links and keyed hashes of every sealed event, the head, the latest"
+                    + " stored checkpoint and, when given, a checkpoint the auditor kept: a chain that no longer"
+                    + " contains that checkpoint's event with that hash (a deleted tail) is not valid.")
     @Authorize(Permission.AUDIT_VERIFY)
-    public ChainVerification verify() {
-        return service.verify();
+    public ChainVerification verify(@QueryParam("checkpointSeq") String checkpointSeq,
+            @QueryParam("checkpointHash") String checkpointHash) {
+        return service.verify(checkpointSeq, checkpointHash);
+    }
+
+    @GET
+    @Path("/checkpoint")
+    @Operation(operationId = "getAuditCheckpoint", summary = "The latest signed checkpoint of the audit chain's head, for auditors to keep",
+            description = "An Ed25519 signature over the sequence number and hash of the chain head; an auditor keeps it and later passes it to verify to detect a deleted tail.")
+    @Authorize(Permission.AUDIT_VERIFY)
+    public AuditCheckpointView checkpoint() {
+        return service.latestCheckpoint();
     }
 }

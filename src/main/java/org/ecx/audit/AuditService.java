@@ -3,28 +3,34 @@ package org.ecx.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
 import org.ecx.access.Caller;
 import org.ecx.common.Cursors;
 import org.ecx.common.EcxConfig;
+import org.ecx.common.EcxException;
 import org.ecx.common.Page;
 
-/** Reading and verifying the audit log. */
+/** Reading and verifying the audit log. Only sealed events are read (ADR 0005). */
 @ApplicationScoped
 public class AuditService {
 
+    static final String CURSOR_KIND = "audit";
     private static final int VERIFY_BATCH = 1000;
 
     @Inject
     EcxConfig config;
 
+    @Inject
+    AuditKeys keys;
+
     /** Events in which the caller's state is the actor or the owner of the record, oldest first. */
     @Transactional
     public Page<AuditEventView> list(Caller caller, String cursor, String limit, String recordType, String recordId) {
         int size = Cursors.limit(limit, config);
-        long after = Cursors.decodeLong("audit", cursor, 0);
+        long after = Cursors.decodeLong(CURSOR_KIND, caller.state(), cursor, 0);
         StringBuilder q = new StringBuilder("seq > ?1 and (actorState = ?2 or ownerState = ?2)");
-        java.util.List<Object> params = new java.util.ArrayList<>(List.of(after, caller.state()));
+        List<Object> params = new ArrayList<>(List.of(after, caller.state()));
         if (recordType != null && !recordType.isBlank()) {
             params.add(recordType);
             q.append(" and recordType = ?").append(params.size());
@@ -34,42 +40,73 @@ public class AuditService {
             q.append(" and recordId = ?").append(params.size());
         }
         q.append(" order by seq");
+        // one more than the page: whether there is a next page
         List<AuditEvent> rows = AuditEvent.<AuditEvent>find(q.toString(), params.toArray()).range(0, size).list();
-        List<AuditEventView> items = rows.stream().map(AuditEventView::of).toList();
         String next = null;
-        if (rows.size() == size) {
-            next = Cursors.encode("audit", Long.toString(rows.get(rows.size() - 1).seq));
+        if (rows.size() > size) {
+            rows = rows.subList(0, size);
+            next = Cursors.encode(CURSOR_KIND, caller.state(), Long.toString(rows.get(size - 1).seq));
         }
-        return new Page<>(items, next);
+        return new Page<>(rows.stream().map(AuditEventView::of).toList(), next);
     }
 
-    /** Re-computes the whole chain: sequence continuity, links and hashes, and the head. */
+    /**
+     * Re-computes the chain of sealed events: sequence continuity, links and keyed hashes, the head, the latest
+     * stored checkpoint and, when given, a checkpoint the auditor kept ({@code checkpointSeq}/{@code checkpointHash}).
+     */
     @Transactional
-    public ChainVerification verify() {
-        long expectedSeq = 1;
-        String previous = AuditLog.GENESIS_HASH;
-        long checked = 0;
-        while (true) {
-            List<AuditEvent> batch = AuditEvent.<AuditEvent>find("seq >= ?1 order by seq", expectedSeq)
-                    .range(0, VERIFY_BATCH - 1).list();
+    public ChainVerification verify(String checkpointSeq, String checkpointHash) {
+        List<AuditChain.Point> points = new ArrayList<>();
+        if (checkpointSeq != null || checkpointHash != null) {
+            points.add(keptCheckpoint(checkpointSeq, checkpointHash));
+        }
+        AuditCheckpoint.latest().ifPresent(c -> points.add(new AuditChain.Point(c.seq, c.hash)));
+        // the head first: the sequencer seals events and moves the head in one transaction, so every event up to
+        // the head read here is visible to the statements below
+        AuditHead head = AuditHead.findById(AuditHead.ID);
+        AuditChain.Verifier verifier = keys.chain().new Verifier(head.keyedAfter, points);
+        while (verifier.lastSeq() < head.lastSeq) {
+            List<AuditEvent> batch = AuditEvent.<AuditEvent>find("seq > ?1 and seq <= ?2 order by seq",
+                    verifier.lastSeq(), head.lastSeq).range(0, VERIFY_BATCH - 1).list();
+            boolean ok = !batch.isEmpty();
             for (AuditEvent e : batch) {
-                if (e.seq != expectedSeq || !previous.equals(e.previousHash) || !AuditLog.hash(e).equals(e.hash)) {
-                    return new ChainVerification(false, checked, Math.min(e.seq, expectedSeq));
+                ok = verifier.accept(e.link(), e.hash);
+                if (!ok) {
+                    break;
                 }
-                checked++;
-                previous = e.hash;
-                expectedSeq++;
             }
             AuditEvent.getEntityManager().clear();
-            if (batch.size() < VERIFY_BATCH) {
+            if (!ok) {
                 break;
             }
         }
-        AuditHead head = AuditHead.findById(AuditHead.ID);
-        if (head.lastSeq != expectedSeq - 1 || !head.lastHash.equals(previous)) {
-            // events at the end of the chain were removed
-            return new ChainVerification(false, checked, expectedSeq);
+        return verifier.finish(new AuditChain.Point(head.lastSeq, head.lastHash));
+    }
+
+    private static AuditChain.Point keptCheckpoint(String seqText, String hash) {
+        if (seqText == null || hash == null) {
+            throw EcxException.invalid(seqText == null ? "checkpointSeq" : "checkpointHash",
+                    "is required together with the other checkpoint parameter");
         }
-        return new ChainVerification(true, checked, null);
+        long seq;
+        try {
+            seq = Long.parseLong(seqText.trim());
+        } catch (NumberFormatException e) {
+            throw EcxException.invalid("checkpointSeq", "must be a whole number");
+        }
+        if (seq < 1 || !hash.matches("^[0-9a-f]{64}$")) {
+            throw EcxException.invalid(seq < 1 ? "checkpointSeq" : "checkpointHash",
+                    seq < 1 ? "must be at least 1" : "must be 64 lower-case hex digits");
+        }
+        return new AuditChain.Point(seq, hash);
+    }
+
+    /** The latest signed checkpoint of the chain's head, for auditors to keep. */
+    @Transactional
+    public AuditCheckpointView latestCheckpoint() {
+        AuditCheckpoint c = AuditCheckpoint.latest()
+                .orElseThrow(() -> new EcxException(org.ecx.common.ErrorCode.NOT_FOUND,
+                        "No checkpoint of the audit chain has been written yet."));
+        return new AuditCheckpointView(c.seq, c.hash, c.at, c.keyId, c.signature, keys.publicKeyBase64());
     }
 }

@@ -93,6 +93,62 @@ public interface EcxConfig {
         boolean allowPrivateNetworks();
     }
 
+    /** The sequencer that seals audit events and feed changes in commit order (ADR 0005). */
+    Sequencer sequencer();
+
+    /** Keys of the audit chain (ADR 0005, docs/security-model.md). */
+    Audit audit();
+
+    /** Encryption of list and feed cursors. */
+    CursorKeys cursors();
+
+    interface Sequencer {
+        /** Whether this instance takes part in the election of the one active sequencer. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Pause between two sealing passes when the last pass found nothing to seal. */
+        @WithDefault("PT0.02S")
+        java.time.Duration interval();
+
+        /** How often a standby instance tries to take over the sequencer's advisory lock. */
+        @WithDefault("PT1S")
+        java.time.Duration takeoverCheck();
+
+        /** Most rows of one table sealed in one transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How often a signed checkpoint of the audit chain's head is written (when the head moved). */
+        @WithDefault("PT1M")
+        java.time.Duration checkpointEvery();
+    }
+
+    interface Audit {
+        /**
+         * Key of the audit chain's HMAC-SHA256, base64, at least 32 bytes. Kept outside the database (a
+         * Kubernetes Secret in production): whoever can write the database but lacks this key cannot recompute
+         * the chain after changing it. No default in production.
+         */
+        String hashKey();
+
+        /**
+         * Ed25519 private key (PKCS#8, base64) that signs the checkpoints of the chain's head. When absent a key
+         * is generated at startup (local runs and tests): its checkpoints then verify only against that run's
+         * public key.
+         */
+        java.util.Optional<String> signingKey();
+    }
+
+    interface CursorKeys {
+        /**
+         * AES key (base64, 16 or 32 bytes) that encrypts cursors. Every instance of a deployment must use the
+         * same key; when absent a key is generated at startup (local runs and tests), so cursors do not survive
+         * a restart.
+         */
+        java.util.Optional<String> key();
+    }
+
     /** Pre-licence screening (SPEC §4). */
     Screening screening();
 

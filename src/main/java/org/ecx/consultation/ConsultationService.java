@@ -104,7 +104,7 @@ public class ConsultationService {
     @Transactional
     public Page<ConsultationView> list(Caller caller, String limitText, String cursor) {
         int limit = Cursors.limit(limitText, config);
-        long after = Cursors.decodeLong("consultations", cursor, 0);
+        long after = Cursors.decodeLong("consultations", caller.state(), cursor, 0);
         Map<String, Object> params = new HashMap<>();
         params.put("viewer", caller.state());
         params.put("after", after);
@@ -113,7 +113,7 @@ public class ConsultationService {
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
-            next = Cursors.encode("consultations", Long.toString(rows.get(limit - 1).seq));
+            next = Cursors.encode("consultations", caller.state(), Long.toString(rows.get(limit - 1).seq));
         }
         Instant now = now();
         List<ConsultationView> items = new ArrayList<>();

@@ -316,7 +316,7 @@ public class DenialService {
     @Transactional
     public Page<DenialView> list(Caller caller, DenialFilter f) {
         int limit = Cursors.limit(f.limit(), config);
-        long after = Cursors.decodeLong("denials", f.cursor(), 0);
+        long after = Cursors.decodeLong("denials", caller.state(), f.cursor(), 0);
         Instant now = now();
         Map<String, Object> params = new HashMap<>();
         params.put("viewer", caller.state());
@@ -375,7 +375,7 @@ public class DenialService {
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
-            next = Cursors.encode("denials", Long.toString(rows.get(limit - 1).seq));
+            next = Cursors.encode("denials", caller.state(), Long.toString(rows.get(limit - 1).seq));
         }
         List<DenialView> items = new ArrayList<>();
         Map<UUID, List<UndercutNotice>> notices = UndercutNoticeRecord.byDenial(rows.stream().map(d -> d.id).toList());

@@ -2,36 +2,27 @@ package org.ecx.feed;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.ecx.audit.AuditLog;
 import org.ecx.common.StoredJson;
 
 /**
  * Appends changes to the feed (SPEC §8). Every method joins the writing transaction ({@code MANDATORY}), so a
  * change is in the feed exactly when the write it describes committed.
  *
- * <p>Ordering (ADR 0004): the sequence number is taken from the single {@link FeedHead} row under a row lock
- * held until the transaction ends. The next writer waits for that lock and then reads the committed value,
- * so numbers are assigned in commit order without gaps, and once seq N is visible to a reader every smaller
- * seq is visible too. The audit head is locked first ({@link AuditLog#lockHead()}): every write already
- * appends to the audit chain, so this adds no new serialization point, and the fixed lock order (audit,
- * then feed) rules out deadlocks whichever order a caller appends in. Call these methods as late as
- * possible in the transaction (after the bulk of its work) to keep the lock short.
+ * <p>Ordering (ADR 0005): a change is inserted without a feed position and without any lock. After the writing
+ * transaction ends, the sequencer ({@link FeedSealer}) gives it the next gap-free position, in commit order;
+ * readers see sealed changes only, so once position N is visible every smaller position is too.
  */
 @ApplicationScoped
 public class ChangeFeed {
 
     private static final Pattern CHANGE_TYPE = Pattern.compile("^[A-Z][A-Z_]{0,39}$");
     private static final Pattern STATE = Pattern.compile("^[A-Z]{2}$");
-
-    @Inject
-    AuditLog audit;
 
     @Inject
     Clock clock;
@@ -119,12 +110,8 @@ public class ChangeFeed {
     }
 
     private void append(FeedChange c) {
-        audit.lockHead();
-        FeedHead head = FeedHead.findById(FeedHead.ID, LockModeType.PESSIMISTIC_WRITE);
-        c.seq = head.lastSeq + 1;
         c.at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         c.persist();
-        head.lastSeq = c.seq;
     }
 
     private static String state(String s) {

@@ -3,6 +3,8 @@ package org.ecx.feed;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -13,7 +15,8 @@ import org.hibernate.type.SqlTypes;
 /**
  * One change in the feed (SPEC §8). It names the record and the change; who may see it is decided when it
  * is read, by {@link #audience}: the record's own visibility rule as it is NOW (denials, recognitions), the
- * two parties (consultations), or every partner (control-list editions). Rows are never updated.
+ * two parties (consultations), or every partner (control-list editions). Rows are never updated, except that
+ * the sequencer seals each once ({@link #seq}).
  */
 @Entity
 @Table(name = "feed_change")
@@ -30,7 +33,12 @@ public class FeedChange extends PanacheEntityBase {
     }
 
     @Id
-    public long seq;
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    /** Position in the feed, assigned by the sequencer after commit (ADR 0005); null until then. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
 
     @Column(nullable = false)
     public Instant at;

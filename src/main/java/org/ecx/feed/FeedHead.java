@@ -7,8 +7,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The single row holding the feed's last sequence number. {@link ChangeFeed} locks it for the rest of the
- * writing transaction, so feed numbers follow commit order and have no gaps (ADR 0004).
+ * The single row holding the feed's last sealed position. Only the sequencer ({@link FeedSealer}) moves it, in
+ * the transaction that seals the changes up to it (ADR 0005); readers scan up to it.
  */
 @Entity
 @Table(name = "feed_head")

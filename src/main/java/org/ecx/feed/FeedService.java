@@ -68,7 +68,7 @@ public class FeedService {
     @Transactional
     public FeedPage read(Caller caller, String cursor, String limitText) {
         int limit = Cursors.limit(limitText, config);
-        long after = Cursors.decodeLong(CURSOR_KIND, cursor, 0);
+        long after = Cursors.decodeLong(CURSOR_KIND, caller.state(), cursor, 0);
         if (after < 0) {
             throw EcxException.invalid("cursor", "is not a cursor issued by this endpoint");
         }
@@ -76,15 +76,16 @@ public class FeedService {
         List<FeedItem> items = render(scan.changes(), caller.state());
         // audit appends lock the chain head: take it only after the page is built
         recordReads(scan.changes(), caller);
-        return new FeedPage(items, cursor(scan.position()), scan.caughtUp());
+        return new FeedPage(items, cursor(scan.position(), caller.state()), scan.caughtUp());
     }
 
     /**
      * The changes visible to {@code viewer} after {@code after}, in commit order, at most {@code limit}.
      *
-     * <p>The head is read first, in its own statement: every seq up to it was committed before that statement
-     * (ADR 0004), so the next statement sees all of them and the position may move up to the head even where
-     * no change was visible. Positions beyond the head are never skipped: they may still be committing.
+     * <p>The head is read first, in its own statement: the sequencer moves it in the transaction that seals the
+     * changes up to it, and seals in commit order (ADR 0005), so the next statement sees every change up to it
+     * and the position may move up to the head even where no change was visible. Unsealed changes and positions
+     * beyond the head are never passed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Scan scan(String viewer, long after, int limit) {
@@ -166,14 +167,14 @@ public class FeedService {
                 case RECOGNITION -> record = parse(c.payload, RecognitionView.class).forViewer(viewer);
                 default -> record = c.payload == null ? null : parse(c.payload, com.fasterxml.jackson.databind.JsonNode.class);
             }
-            items.add(new FeedItem(cursor(c.seq), c.at, FeedRecordType.valueOf(c.recordType), c.recordId,
+            items.add(new FeedItem(cursor(c.seq, viewer), c.at, FeedRecordType.valueOf(c.recordType), c.recordId,
                     c.changeType, c.recordVersion, record));
         }
         return items;
     }
 
-    static String cursor(long seq) {
-        return Cursors.encode(CURSOR_KIND, Long.toString(seq));
+    static String cursor(long seq, String viewer) {
+        return Cursors.encode(CURSOR_KIND, viewer, Long.toString(seq));
     }
 
     private <T> T parse(String body, Class<T> type) {

@@ -138,7 +138,7 @@ public class RecognitionService {
     public Page<RecognitionView> list(Caller caller, String recognizingState, String recognizedState, String status,
             String limitText, String cursor) {
         int limit = Cursors.limit(limitText, config);
-        long after = Cursors.decodeLong(CURSOR_KIND, cursor, 0);
+        long after = Cursors.decodeLong(CURSOR_KIND, caller.state(), cursor, 0);
         Map<String, Object> params = new HashMap<>();
         params.put("viewer", caller.state());
         params.put("after", after);
@@ -161,7 +161,7 @@ public class RecognitionService {
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
-            next = Cursors.encode(CURSOR_KIND, Long.toString(rows.get(limit - 1).seq));
+            next = Cursors.encode(CURSOR_KIND, caller.state(), Long.toString(rows.get(limit - 1).seq));
         }
         return new Page<>(rows.stream().map(r -> view(r).forViewer(caller.state())).toList(), next);
     }

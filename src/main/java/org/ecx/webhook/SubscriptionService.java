@@ -72,13 +72,13 @@ public class SubscriptionService {
     @Transactional
     public Page<SubscriptionView> list(Caller caller, String limitText, String cursor) {
         int limit = Cursors.limit(limitText, config);
-        long after = Cursors.decodeLong(CURSOR_KIND, cursor, 0);
+        long after = Cursors.decodeLong(CURSOR_KIND, caller.state(), cursor, 0);
         List<WebhookSubscription> rows = WebhookSubscription.<WebhookSubscription>find(
                 "state = ?1 and seq > ?2 order by seq", caller.state(), after).range(0, limit).list();
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
-            next = Cursors.encode(CURSOR_KIND, Long.toString(rows.get(limit - 1).seq));
+            next = Cursors.encode(CURSOR_KIND, caller.state(), Long.toString(rows.get(limit - 1).seq));
         }
         return new Page<>(rows.stream().map(SubscriptionView::of).toList(), next);
     }
@@ -102,13 +102,13 @@ public class SubscriptionService {
     public Page<DeliveryView> deliveries(Caller caller, String id, String limitText, String cursor) {
         WebhookSubscription s = own(caller, id);
         int limit = Cursors.limit(limitText, config);
-        long after = Cursors.decodeLong(DELIVERY_CURSOR_KIND, cursor, 0);
+        long after = Cursors.decodeLong(DELIVERY_CURSOR_KIND, caller.state(), cursor, 0);
         List<WebhookDelivery> rows = WebhookDelivery.<WebhookDelivery>find(
                 "subscriptionId = ?1 and id > ?2 order by id", s.id, after).range(0, limit).list();
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
-            next = Cursors.encode(DELIVERY_CURSOR_KIND, Long.toString(rows.get(limit - 1).id));
+            next = Cursors.encode(DELIVERY_CURSOR_KIND, caller.state(), Long.toString(rows.get(limit - 1).id));
         }
         return new Page<>(rows.stream().map(DeliveryView::of).toList(), next);
     }

@@ -238,7 +238,7 @@ public class WebhookDispatcher {
         d.deliveredAt = now;
         // a delivered denial is a read by the subscriber's state (access receipts, SPEC §9)
         Caller subscriber = new Caller(o.state(), Set.of(Role.FEDERATION_PEER), "webhook:" + o.subscriptionId());
-        feed.recordReads(List.of((FeedChange) FeedChange.findById(o.feedSeq())), subscriber);
+        feed.recordReads(FeedChange.<FeedChange>list("seq", o.feedSeq()), subscriber);
     }
 
     private void failed(WebhookDelivery d, Result r) {

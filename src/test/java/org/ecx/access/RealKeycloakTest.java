@@ -59,6 +59,7 @@ class RealKeycloakTest {
                 .body("{\"name\":\"Finland\",\"active\":true,\"regimes\":[\"EU\",\"WA\"]}")
                 .put("/api/v1/states/FI").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         String auditor = passwordGrant("de-auditor");
+        org.ecx.support.Sealing.await();
         var actors = given().auth().oauth2(auditor).queryParam("recordId", "FI").get("/api/v1/audit").then()
                 .statusCode(200).extract().jsonPath().getList("items.actor", String.class);
         assertThat(actors).contains("admin");

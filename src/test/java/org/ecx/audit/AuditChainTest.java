@@ -1,16 +1,21 @@
 package org.ecx.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.ecx.support.Api;
+import org.ecx.support.Sealing;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -26,8 +31,8 @@ class AuditChainTest {
                 .put("/api/v1/states/SE").then().statusCode(200);
         Api.as("DE", "admin").body("{\"name\":\"Sweden\",\"active\":true,\"regimes\":[\"EU\"]}")
                 .put("/api/v1/states/SE").then().statusCode(200);
-        return Api.as("SE", "auditor").queryParam("recordId", "SE").get("/api/v1/audit").then().statusCode(200)
-                .extract().jsonPath().getLong("items[-1].seq");
+        return Api.as("SE", "auditor").queryParam("recordId", "SE").queryParam("limit", 500).get("/api/v1/audit")
+                .then().statusCode(200).extract().jsonPath().getLong("items[-1].seq");
     }
 
     @Test
@@ -49,10 +54,24 @@ class AuditChainTest {
     }
 
     @Test
-    void anAlteredRowBreaksTheChainAtItsSequenceNumber() throws Exception {
+    void theApplicationRoleCanNeitherChangeNorDeleteNorUnprotectTheAuditLog() throws Exception {
+        long seq = makeRegistryChanges();
+        try (Connection c = dataSource.getConnection()) {
+            assertRefused(c, "UPDATE audit_event SET actor = 'fr-admin' WHERE seq = " + seq);
+            assertRefused(c, "UPDATE audit_event SET hash = repeat('0', 64) WHERE seq = " + seq);
+            assertRefused(c, "DELETE FROM audit_event WHERE seq = " + seq);
+            assertRefused(c, "TRUNCATE audit_event");
+            assertRefused(c, "ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
+            assertRefused(c, "DELETE FROM audit_checkpoint");
+        }
+        Api.as("DE", "auditor").get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(true));
+    }
+
+    @Test
+    void aRowAlteredByTheTableOwnerBreaksTheChainAtItsSequenceNumber() throws Exception {
         long seq = makeRegistryChanges();
         String original;
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = ownerConnection()) {
             try (PreparedStatement ps = c.prepareStatement("SELECT actor FROM audit_event WHERE seq = ?")) {
                 ps.setLong(1, seq);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -60,34 +79,56 @@ class AuditChainTest {
                     original = rs.getString(1);
                 }
             }
-            // the application's triggers refuse updates; a tamperer with DDL rights disables them first
-            assertThat(tryUpdate(c, seq, "fr-admin")).isFalse();
+            // the triggers refuse updates even to the owner; a tamperer with DDL rights disables them first
+            assertRefused(c, "UPDATE audit_event SET actor = 'fr-admin' WHERE seq = " + seq);
             setActor(c, seq, "fr-admin");
         }
         try {
             Api.as("DE", "auditor").get("/api/v1/audit/verify").then().statusCode(200)
                     .body("valid", equalTo(false)).body("firstBrokenSeq", equalTo((int) seq));
         } finally {
-            try (Connection c = dataSource.getConnection()) {
+            try (Connection c = ownerConnection()) {
                 setActor(c, seq, original);
             }
         }
         Api.as("DE", "auditor").get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(true));
     }
 
-    private static boolean tryUpdate(Connection c, long seq, String actor) {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE audit_event SET actor = ? WHERE seq = ?")) {
-            ps.setString(1, actor);
-            ps.setLong(2, seq);
-            ps.executeUpdate();
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
+    @Test
+    void aCheckpointTheAuditorKeptMustStillBeInTheChain() {
+        long seq = makeRegistryChanges();
+        String hash = Api.as("SE", "auditor").queryParam("recordId", "SE").queryParam("limit", 500)
+                .get("/api/v1/audit").then().extract().jsonPath().getString("items[-1].hash");
+        Api.as("DE", "auditor").queryParam("checkpointSeq", seq).queryParam("checkpointHash", hash)
+                .get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(true));
+        // a kept checkpoint the chain does not contain any more (its tail deleted, or that event changed)
+        Api.as("DE", "auditor").queryParam("checkpointSeq", seq).queryParam("checkpointHash", "a".repeat(64))
+                .get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(false))
+                .body("firstBrokenSeq", equalTo((int) seq));
+        Api.as("DE", "auditor").queryParam("checkpointSeq", seq + 1_000_000).queryParam("checkpointHash", hash)
+                .get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(false));
+        Api.as("DE", "auditor").queryParam("checkpointSeq", "x").queryParam("checkpointHash", hash)
+                .get("/api/v1/audit/verify").then().statusCode(400);
+        Api.as("DE", "auditor").queryParam("checkpointSeq", seq).get("/api/v1/audit/verify").then().statusCode(400);
+    }
+
+    private static void assertRefused(Connection c, String sql) {
+        assertThatThrownBy(() -> {
+            try (Statement st = c.createStatement()) {
+                st.execute(sql);
+            }
+        }).as(sql).isInstanceOf(SQLException.class);
+    }
+
+    private static Connection ownerConnection() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        Sealing.await();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.flyway.username", String.class),
+                config.getValue("quarkus.flyway.password", String.class));
     }
 
     private static void setActor(Connection c, long seq, String actor) throws Exception {
-        boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement st = c.createStatement();
                 PreparedStatement ps = c.prepareStatement("UPDATE audit_event SET actor = ? WHERE seq = ?")) {
@@ -98,7 +139,7 @@ class AuditChainTest {
             st.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
             c.commit();
         } finally {
-            c.setAutoCommit(auto);
+            c.setAutoCommit(true);
         }
     }
 }

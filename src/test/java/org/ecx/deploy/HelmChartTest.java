@@ -33,11 +33,13 @@ class HelmChartTest {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final String KUBE_VERSION = "v1.30.0";
 
-    /** The three values without a default: everything else comes from the chart's values.yaml. */
+    /** The four values without a default: everything else comes from the chart's values.yaml. */
     private static final String REQUIRED_VALUES = """
             database:
               url: jdbc:postgresql://postgres.example.org:5432/ecx?sslmode=verify-full
               existingSecret: ecx-db
+            keys:
+              existingSecret: ecx-keys
             oidc:
               authServerUrl: https://keycloak.example.org/realms/ecx
             """;
@@ -198,7 +200,7 @@ class HelmChartTest {
     }
 
     @ParameterizedTest(name = "rendering without {0} fails on the schema")
-    @ValueSource(strings = {"database.url", "database.existingSecret", "oidc.authServerUrl"})
+    @ValueSource(strings = {"database.url", "database.existingSecret", "keys.existingSecret", "oidc.authServerUrl"})
     void renderingWithoutARequiredValueFailsOnTheSchema(String missing) throws IOException {
         ObjectNode values = (ObjectNode) YAML.readTree(REQUIRED_VALUES);
         String[] path = missing.split("\\.");

@@ -189,10 +189,16 @@ class ChangeFeedTest {
         Api.as("DE", "federation-peer").queryParam("cursor", "bm90LWEtY3Vyc29y").get("/api/v1/feed").then()
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
         Api.as("DE", "federation-peer").queryParam("limit", "many").get("/api/v1/feed").then().statusCode(400);
-        Api.as("DE", "federation-peer").queryParam("cursor", org.ecx.common.Cursors.encode("feed", "999999999"))
+        Api.as("DE", "federation-peer").queryParam("cursor", Feeds.cursorOf("DE", 999999999))
                 .get("/api/v1/feed").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
-        String end = Feeds.endCursor();
-        Api.as("DE", "federation-peer").queryParam("cursor", end).get("/api/v1/feed").then().statusCode(200)
-                .body("items.size()", equalTo(0)).body("caughtUp", equalTo(true)).body("nextCursor", equalTo(end));
+        String end = Feeds.endCursor("DE");
+        String next = Api.as("DE", "federation-peer").queryParam("cursor", end).get("/api/v1/feed").then()
+                .statusCode(200).body("items.size()", equalTo(0)).body("caughtUp", equalTo(true))
+                .extract().path("nextCursor");
+        assertThat(org.ecx.common.Cursors.decode("feed", "DE", next)).isEqualTo(org.ecx.common.Cursors.decode("feed",
+                "DE", end));
+        // another state's cursor is useless here
+        Api.as("FR", "federation-peer").queryParam("cursor", end).get("/api/v1/feed").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
     }
 }

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.ecx.common.Cursors;
+import org.ecx.sequencer.Sequencer;
+import org.ecx.sequencer.SequencerNode;
 import org.ecx.support.Api;
 import org.ecx.support.DenialFixtures;
 import org.ecx.support.Feeds;
@@ -27,7 +33,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Writers in several states create and amend denials concurrently while a follower pages through the feed:
- * the follower must see every committed change visible to it exactly once, in commit order.
+ * the follower must see every committed change visible to it exactly once, in commit order. Two sequencer
+ * candidates compete for the advisory lock (this instance's and a second one, as another ECX instance would
+ * run), and the active one loses its connection half-way: the other takes over (ADR 0005).
  */
 @QuarkusTest
 class FeedConcurrencyTest {
@@ -37,9 +45,24 @@ class FeedConcurrencyTest {
     private static final int DENIALS_PER_WRITER = 5;
     private static final String FOLLOWER = "JP";
 
+    @Inject
+    Sequencer sequencer;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     @Test
-    void aFollowerPagingDuringConcurrentWritesSeesEveryVisibleChangeExactlyOnceInOrder() throws Exception {
+    void aFollowerPagingDuringConcurrentWritesSeesEveryVisibleChangeExactlyOnceInOrderAcrossASequencerTakeover()
+            throws Exception {
         String start = Feeds.endCursor();
+        SequencerNode competitor = sequencer.newNode("competitor");
+        competitor.start();
+        AtomicInteger writesDone = new AtomicInteger();
+        CountDownLatch halfWritten = new CountDownLatch(1);
+        int totalWrites = WRITERS.size() * DENIALS_PER_WRITER;
         Set<String> expected = ConcurrentHashMap.newKeySet();   // "id/version" visible to the follower
         Set<String> invisible = ConcurrentHashMap.newKeySet();  // ids the follower must never see
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -60,6 +83,9 @@ class FeedConcurrencyTest {
                     body.put("endUse", "amended " + i);
                     Api.as(state, "denial-officer").header("If-Match", "\"1\"").body(body.toString())
                             .put("/api/v1/denials/" + id).then().statusCode(200);
+                    if (writesDone.incrementAndGet() == totalWrites / 2) {
+                        halfWritten.countDown();
+                    }
                     if (visible) {
                         expected.add(id + "/1");
                         expected.add(id + "/2");
@@ -87,6 +113,11 @@ class FeedConcurrencyTest {
             }
         });
         go.countDown();
+        halfWritten.await(120, TimeUnit.SECONDS);
+        SequencerNode active = sequencer.node().isLeader() ? sequencer.node() : competitor;
+        assertThat(active.isLeader()).as("one candidate is the active sequencer").isTrue();
+        assertThat(sequencer.node().isLeader() && competitor.isLeader()).as("never two").isFalse();
+        terminate(active.backendPid()); // as if its instance died: PostgreSQL releases the advisory lock
         for (Future<?> w : writers) {
             w.get(120, TimeUnit.SECONDS);
         }
@@ -94,8 +125,11 @@ class FeedConcurrencyTest {
         long writeMillis = (System.nanoTime() - t0) / 1_000_000;
         List<JsonNode> seen = follower.get(120, TimeUnit.SECONDS);
         pool.shutdown();
-        LOG.infof("feed concurrency: %d writes by %d writers in %d ms; follower read %d items",
-                WRITERS.size() * DENIALS_PER_WRITER * 2, WRITERS.size(), writeMillis, seen.size());
+        assertThat(sequencer.node().isLeader() || competitor.isLeader()).as("a sequencer took over").isTrue();
+        competitor.stop();
+        LOG.infof("feed concurrency: %d writes by %d writers in %d ms; follower read %d items; sequencer lag %s",
+                WRITERS.size() * DENIALS_PER_WRITER * 2, WRITERS.size(), writeMillis, seen.size(),
+                java.util.Arrays.toString(registry.get("ecx.sequencer.lag").timer().takeSnapshot().percentileValues()));
 
         List<Long> positions = seen.stream().map(i -> position(i.path("cursor").asText())).toList();
         List<Long> sorted = new ArrayList<>(positions);
@@ -118,11 +152,18 @@ class FeedConcurrencyTest {
             assertThat(ours.indexOf(id + "/1")).as("creation before amendment").isLessThan(ours.indexOf(id + "/2"));
         }
         assertThat(seenIds).as("nothing invisible").doesNotContainAnyElementsOf(invisible);
+        Api.as("DE", "auditor").get("/api/v1/audit/verify").then().statusCode(200)
+                .body("valid", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    private void terminate(int backendPid) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute("SELECT pg_terminate_backend(" + backendPid + ")");
+        }
     }
 
     /** Cursors are opaque to clients; the test decodes them only to check the order. */
     private static long position(String cursor) {
-        String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        return Long.parseLong(raw.substring(raw.lastIndexOf(':') + 1));
+        return Long.parseLong(Cursors.decode("feed", FOLLOWER, cursor));
     }
 }

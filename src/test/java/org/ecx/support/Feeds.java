@@ -17,16 +17,34 @@ public final class Feeds {
     public record Drained(List<JsonNode> items, String cursor) {
     }
 
-    /** A cursor at the current end of the feed (what a follower that read everything holds). */
+    private static final String END_MARK = "end-of-feed-at:";
+
+    /**
+     * The current end of the feed (what a follower that read everything holds), once everything written so far is
+     * sealed. Cursors are bound to the state that reads them: {@link #drain} turns this into that state's cursor.
+     */
     public static String endCursor() {
+        Sealing.await();
         long head = QuarkusTransaction.requiringNew().call(() -> FeedHead.<FeedHead>findById(FeedHead.ID).lastSeq);
-        return Cursors.encode("feed", Long.toString(head));
+        return END_MARK + head;
+    }
+
+    /** {@code state}'s cursor at the current end of the feed. */
+    public static String endCursor(String state) {
+        String end = endCursor();
+        return cursorOf(state, Long.parseLong(end.substring(END_MARK.length())));
+    }
+
+    /** {@code state}'s cursor at a feed position (what the feed would have handed it there). */
+    public static String cursorOf(String state, long position) {
+        return Cursors.encode("feed", state, Long.toString(position));
     }
 
     /** Follows the feed as {@code state}'s federation peer from {@code cursor} until caught up. */
     public static Drained drain(String state, String cursor, int limit) {
         List<JsonNode> items = new ArrayList<>();
-        String next = cursor;
+        String next = cursor != null && cursor.startsWith(END_MARK)
+                ? cursorOf(state, Long.parseLong(cursor.substring(END_MARK.length()))) : cursor;
         while (true) {
             var spec = Api.as(state, "federation-peer").queryParam("limit", limit);
             if (next != null) {
