@@ -33,13 +33,14 @@ class HelmChartTest {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final String KUBE_VERSION = "v1.30.0";
 
-    /** The three values without a default: everything else comes from the chart's values.yaml. */
+    /** The four values without a default: everything else comes from the chart's values.yaml. */
     private static final String REQUIRED_VALUES = """
             database:
               url: jdbc:postgresql://postgres.example.org:5432/ecx?sslmode=verify-full
               existingSecret: ecx-db
             oidc:
               authServerUrl: https://keycloak.example.org/realms/ecx
+              authorizedParties: [ecx-web, de-system]
             """;
 
     @TempDir
@@ -118,7 +119,8 @@ class HelmChartTest {
         assertThat(data.path("QUARKUS_PROFILE").asText()).isEqualTo("prod");
         assertThat(data.path("QUARKUS_DATASOURCE_JDBC_URL").asText()).startsWith("jdbc:postgresql://");
         assertThat(data.path("QUARKUS_OIDC_AUTH_SERVER_URL").asText()).isEqualTo("https://keycloak.example.org/realms/ecx");
-        assertThat(data.has("QUARKUS_OIDC_TOKEN_AUDIENCE")).as("audience is optional").isFalse();
+        assertThat(data.path("QUARKUS_OIDC_TOKEN_AUDIENCE").asText()).as("audience is always checked").isEqualTo("ecx");
+        assertThat(data.path("ECX_TOKENS_AUTHORIZED_PARTIES").asText()).isEqualTo("ecx-web,de-system");
         // large numbers stay integers (Helm reads YAML numbers as floats)
         assertThat(data.path("ECX_LIMITS_BODY_BYTES").asText()).isEqualTo("5242880");
         assertThat(data.path("ECX_LIMITS_EDITION_BODY_BYTES").asText()).isEqualTo("52428800");
@@ -129,7 +131,7 @@ class HelmChartTest {
     }
 
     @Test
-    void theOptionalTokenAudienceIsPassedWhenSet() {
+    void anotherTokenAudienceIsPassedWhenSet() {
         JsonNode data = configMap(render(t -> t.set("oidc.audience", "ecx-api"))).path("data");
 
         assertThat(data.path("QUARKUS_OIDC_TOKEN_AUDIENCE").asText()).isEqualTo("ecx-api");
@@ -193,7 +195,8 @@ class HelmChartTest {
     }
 
     @ParameterizedTest(name = "rendering without {0} fails on the schema")
-    @ValueSource(strings = {"database.url", "database.existingSecret", "oidc.authServerUrl"})
+    @ValueSource(strings = {"database.url", "database.existingSecret", "oidc.authServerUrl",
+            "oidc.authorizedParties"})
     void renderingWithoutARequiredValueFailsOnTheSchema(String missing) throws IOException {
         ObjectNode values = (ObjectNode) YAML.readTree(REQUIRED_VALUES);
         String[] path = missing.split("\\.");
