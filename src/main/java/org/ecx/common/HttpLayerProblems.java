@@ -21,13 +21,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <li>the request line against ECX's own limit {@link #MAX_REQUEST_LINE} (414),</li>
  * <li>the request headers against {@link #MAX_HEADER_BYTES} (431),</li>
  * <li>a declared {@code Content-Length} against the server ceiling {@code quarkus.http.limits.max-body-size}
- * (413; Quarkus would answer this one itself with an empty body),</li>
- * <li>a path with characters that a URI may not hold unescaped, such as <code>{</code> (400).</li>
+ * (413; Quarkus would answer this one itself with an empty body).</li>
  * </ul>
  * Netty's own limits ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) are set
- * well above these, so that requests between the two limits reach this route. Requests beyond Netty's limits or
- * with a header Netty cannot even parse (a control character in a header) are still answered by Vert.x without
- * a body: Quarkus does not expose Vert.x's {@code HttpServer.invalidRequestHandler} (docs/security-model.md).
+ * well above these, so that requests between the two limits reach this route. Requests beyond Netty's limits,
+ * with a header Netty cannot parse (a control character) or with a request URI that Vert.x refuses (a raw
+ * <code>{</code>, <code>&lt;</code>, a bad percent escape) never reach a route and are still answered by Vert.x
+ * with a bare 400/414/431: Quarkus does not expose Vert.x's {@code HttpServer.invalidRequestHandler}
+ * (docs/security-model.md).
  */
 @ApplicationScoped
 public class HttpLayerProblems {
@@ -76,36 +77,7 @@ public class HttpLayerProblems {
                 return;
             }
         }
-        if (!validPath(rawPath(uri))) {
-            send(ctx, ErrorCode.MALFORMED_REQUEST, "The request path has characters that must be percent-encoded.");
-            return;
-        }
         ctx.next();
-    }
-
-    private static String rawPath(String uri) {
-        int q = uri.indexOf('?');
-        int f = uri.indexOf('#');
-        int end = q >= 0 ? q : f >= 0 ? f : uri.length();
-        return uri.substring(0, end);
-    }
-
-    /** RFC 3986 path characters: unreserved, sub-delims, ':', '@', '/' and well-formed percent escapes. */
-    static boolean validPath(String path) {
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= path.length() || Character.digit(path.charAt(i + 1), 16) < 0
-                        || Character.digit(path.charAt(i + 2), 16) < 0) {
-                    return false;
-                }
-                i += 2;
-            } else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void send(RoutingContext ctx, ErrorCode code, String detail) {

@@ -41,16 +41,6 @@ class HttpLayerProblemsTest {
     }
 
     @Test
-    void aPathWithCharactersThatMustBeEscapedIsA400Problem() throws Exception {
-        String token = TestTokens.token("DE", "auditor");
-        // (a raw "{" or a bad escape such as %zz is refused by Vert.x before ECX sees it: a 400 without body,
-        // see docs/security-model.md)
-        assertProblem(RawHttp.send("GET /api/v1/states/\"DE\" HTTP/1.1\r\n" + AUTH + token, null), 400);
-        assertProblem(RawHttp.send("GET /api/v1/denials/<x> HTTP/1.1\r\n" + AUTH + token, null), 400);
-        assertProblem(RawHttp.send("GET /api/v1/denials/a|b HTTP/1.1\r\n" + AUTH + token, null), 400);
-    }
-
-    @Test
     void aBodyOverTheServerCeilingIsA413ProblemBeforeItIsRead() throws Exception {
         String token = TestTokens.token("DE", "denial-officer");
         assertProblem(RawHttp.send("POST /api/v1/denials HTTP/1.1\r\n" + AUTH + token

@@ -92,8 +92,7 @@ class BadInputContractTest {
 
     /**
      * Issue 11, findings 2 and 3: requests that the HTTP layer refuses, sent over a raw socket to every
-     * operation: a body without Content-Type (415), a path with a character that must be escaped (400), a
-     * too-long URI (414),
+     * operation: a body without Content-Type (415), a too-long URI (414),
      * too-large headers (431), a declared body over the server ceiling (413). Each a problem+json body.
      */
     @Test
@@ -109,7 +108,6 @@ class BadInputContractTest {
                 raw(failures, line + " HTTP/1.1\r\n" + auth + "\r\nContent-Type: application/json"
                         + "\r\nContent-Length: " + (65L * 1024 * 1024), new byte[0], 413, "over the ceiling");
             }
-            raw(failures, line + "/<x> HTTP/1.1\r\n" + auth, null, 400, "< in the path");
             raw(failures, line + "?x=" + "9".repeat(9000) + " HTTP/1.1\r\n" + auth, null, 414, "long URI");
             raw(failures, line + " HTTP/1.1\r\n" + auth + "\r\nX-Pad: " + "p".repeat(17_000), null, 431,
                     "large headers");
