@@ -145,6 +145,27 @@ def hardcoded_state_mapper(state):
     }
 
 
+# Every client that calls ECX puts ECX's audience into its access tokens; ECX refuses tokens without it
+# (quarkus.oidc.token.audience) and checks azp against ecx.tokens.authorized-parties.
+ECX_AUDIENCE = "ecx"
+
+
+def audience_mapper():
+    return {
+        "name": "ecx-audience",
+        "protocol": "openid-connect",
+        "protocolMapper": "oidc-audience-mapper",
+        "consentRequired": False,
+        "config": {
+            "included.custom.audience": ECX_AUDIENCE,
+            "access.token.claim": "true",
+            "id.token.claim": "false",
+            "introspection.token.claim": "true",
+            "lightweight.claim": "false",
+        },
+    }
+
+
 def build():
     users = []
     for state in STATES:
@@ -166,7 +187,7 @@ def build():
             "directAccessGrantsEnabled": True,
             "serviceAccountsEnabled": False,
             "fullScopeAllowed": True,
-            "protocolMappers": [state_claim_mapper()],
+            "protocolMappers": [state_claim_mapper(), audience_mapper()],
             "defaultClientScopes": DEFAULT_CLIENT_SCOPES,
             "optionalClientScopes": ["offline_access"],
         },
@@ -206,7 +227,7 @@ def build():
                 "directAccessGrantsEnabled": False,
                 "serviceAccountsEnabled": True,
                 "fullScopeAllowed": True,
-                "protocolMappers": [hardcoded_state_mapper(state)],
+                "protocolMappers": [hardcoded_state_mapper(state), audience_mapper()],
                 "defaultClientScopes": DEFAULT_CLIENT_SCOPES,
                 "optionalClientScopes": [],
             }
@@ -226,7 +247,9 @@ def build():
         "displayName": "ECX demo (local/tests only)",
         "enabled": True,
         "sslRequired": "none",
-        "accessTokenLifespan": 3600,
+        # short-lived access tokens: logout ends the Keycloak session and its refresh tokens, but an
+        # access token already issued stays valid at ECX until it expires (docs/security-model.md)
+        "accessTokenLifespan": 300,
         "registrationAllowed": False,
         "resetPasswordAllowed": False,
         "rememberMe": False,

@@ -1,12 +1,14 @@
 package org.ecx.access;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.time.Instant;
+import org.jboss.logging.Logger;
 import org.ecx.common.EcxException;
 import org.ecx.common.ErrorCode;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -15,19 +17,23 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * The one policy bean. Resource methods declare their operation with {@link Authorize}; the
  * {@link AuthorizationFilter} calls {@link #authorize(Permission)} before the body is read, and the
  * resource then takes the {@link Caller} from {@link #caller()}. It turns the token into a {@link Caller}
- * and applies the {@link Permission} table: anonymous → 401; no/unknown/inactive state → 403; none of the
+ * and applies the {@link Permission} table: anonymous → 401; a token refused by {@link TokenClaims} (not an
+ * access token, another client's, issued in the future) → 401; no/unknown/inactive state → 403; none of the
  * operation's roles → 403.
  */
 @RequestScoped
 public class AccessPolicy {
 
-    private static final Pattern STATE_CODE = Pattern.compile("^[A-Z]{2}$");
+    private static final Logger LOG = Logger.getLogger(AccessPolicy.class);
 
     @Inject
     SecurityIdentity identity;
 
     @Inject
     PartnerRegistry registry;
+
+    @Inject
+    TokenConfig tokens;
 
     private Caller caller;
 
@@ -51,8 +57,12 @@ public class AccessPolicy {
         String state = null;
         String actor = identity.getPrincipal() == null ? null : identity.getPrincipal().getName();
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            Object claim = jwt.getClaim("state");
-            state = claim == null ? null : claim.toString().replace("\"", "");
+            var refusal = TokenClaims.refusal(jwt, tokens.authorizedParties(), Instant.now(), tokens.allowedSkew());
+            if (refusal.isPresent()) {
+                LOG.debugf("Token refused: %s", refusal.get());
+                throw new AuthenticationFailedException();
+            }
+            state = TokenClaims.state(jwt).orElse(null);
             String username = jwt.getClaim("preferred_username");
             if (username != null) {
                 actor = username;
@@ -60,7 +70,7 @@ public class AccessPolicy {
                 actor = jwt.getSubject();
             }
         }
-        if (state == null || !STATE_CODE.matcher(state).matches() || !registry.isActive(state)) {
+        if (state == null || !registry.isActive(state)) {
             throw new EcxException(ErrorCode.FORBIDDEN,
                     "The token does not name an active partner state.");
         }

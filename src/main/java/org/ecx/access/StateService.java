@@ -40,6 +40,9 @@ public class StateService {
     public record Result(StateView state, boolean created) {
     }
 
+    @Inject
+    jakarta.enterprise.event.Event<RegimesLeft> regimesLeft;
+
     @Transactional
     public Result put(Caller caller, String code, StateUpdate update) {
         if (code == null || !ISO_COUNTRIES.contains(code)) {
@@ -75,6 +78,8 @@ public class StateService {
                 : state.active && !update.active() ? "STATE_DEACTIVATED"
                 : !state.active && update.active() ? "STATE_ACTIVATED"
                 : "STATE_UPDATED";
+        Set<String> left = new TreeSet<>(state.regimes == null ? Set.of() : state.regimes);
+        left.removeAll(regimes);
         state.name = update.name();
         state.active = update.active();
         state.regimes.clear();
@@ -82,6 +87,9 @@ public class StateService {
         state.updatedAt = clock.instant();
         state.persistAndFlush();
         audit.record(caller, action, "STATE", code, code);
+        if (!created && !left.isEmpty()) {
+            regimesLeft.fire(new RegimesLeft(code, left));
+        }
         return new Result(StateView.of(state), created);
     }
 }

@@ -11,7 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Enforces the request-body limits of SPEC §11 (413 problem) before a body is parsed: by the declared
  * {@code Content-Length}, and by counting for bodies sent without one. Also refuses path and query values
- * with control characters (400).
+ * with control characters (400), and bodies without {@code Content-Type} (415).
  */
 public class BodyLimitFilter {
 
@@ -34,6 +34,12 @@ public class BodyLimitFilter {
         }
         long limit = limitFor(ctx.getUriInfo().getPath());
         String declared = ctx.getHeaderString("Content-Length");
+        boolean hasBody = ctx.getHeaderString("Transfer-Encoding") != null
+                || (declared != null && !declared.trim().equals("0"));
+        if (hasBody && ctx.getMediaType() == null) {
+            // never guess the type of a body: without Content-Type it would be read as JSON and stored
+            throw new EcxException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "A request body needs a Content-Type.");
+        }
         if (declared != null) {
             long length;
             try {

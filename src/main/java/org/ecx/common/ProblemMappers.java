@@ -89,6 +89,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof EcxException ee) {
+                // raised while the body was read, e.g. the counted limit of a chunked body (413)
+                return ecx(ee);
+            }
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return problem(ErrorCode.VALIDATION_FAILED, "The request body has an unknown field.",
                     List.of(new Problem.FieldError(jsonPath(u), "unknown field")));
@@ -168,18 +174,38 @@ public class ProblemMappers {
             if (c instanceof EcxException ee) {
                 return ecx(ee);
             }
-            // a race lost against a concurrent writer (unique key, lock): the client may retry
-            if (c instanceof org.hibernate.exception.ConstraintViolationException
-                    || c instanceof jakarta.persistence.OptimisticLockException
-                    || c instanceof org.hibernate.exception.LockAcquisitionException) {
-                return problem(ErrorCode.CONFLICT, "The request conflicts with a concurrent change; retry it.",
-                        List.of());
-            }
+        }
+        if (isLostRace(e)) {
+            return problem(ErrorCode.CONFLICT, "The request conflicts with a concurrent change; retry it.", List.of());
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error, incident %s", incident);
         return problem(ErrorCode.INTERNAL, "An internal error occurred (incident " + incident + ").", List.of());
     }
+
+    /**
+     * A race lost against a concurrent writer, which the client may simply retry: a unique-key violation
+     * (SQLSTATE 23505, two writers inserting the same key), an optimistic-lock failure, a lock or serialization
+     * failure. A NOT NULL, CHECK or foreign-key violation (23502, 23514, 23503) is not a race but a bug that
+     * validation should have caught: it stays a logged 500 with an incident id.
+     */
+    static boolean isLostRace(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof jakarta.persistence.OptimisticLockException
+                    || c instanceof org.hibernate.exception.LockAcquisitionException) {
+                return true;
+            }
+            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return UNIQUE_VIOLATION.equals(sql.getSQLState()) || RETRYABLE_TRANSACTION.equals(sql.getSQLState())
+                        || DEADLOCK.equals(sql.getSQLState());
+            }
+        }
+        return false;
+    }
+
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String RETRYABLE_TRANSACTION = "40001";
+    private static final String DEADLOCK = "40P01";
 
     /** {@code create.body.parties[0].name} → {@code parties[0].name}: drops the method and parameter nodes. */
     static String fieldPath(Path path) {

@@ -25,6 +25,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        // one JSON value per body: "{...} trailing" or "{...}{...}" is malformed, not the first value
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean,
                 LogicalType.Textual, LogicalType.Enum}) {
@@ -50,7 +52,28 @@ public class StrictJson implements ObjectMapperCustomizer {
         return false;
     }
 
-    /** Strings with control characters (escaped as \\u0000 in JSON) are refused, naming the field. */
+    /**
+     * True when {@code s} has a UTF-16 surrogate without its partner (JSON {@code "\\ud800"}): such a string has
+     * no UTF-8 form and would be stored as {@code ?}.
+     */
+    public static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return true;
+            }
+            if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Strings with control characters (escaped as \\u0000 in JSON) or lone surrogates are refused, naming the field. */
     static final class NoControlCharacters extends com.fasterxml.jackson.databind.deser.std.StringDeserializer {
         @Override
         public String deserialize(com.fasterxml.jackson.core.JsonParser p,
@@ -59,6 +82,10 @@ public class StrictJson implements ObjectMapperCustomizer {
             if (value != null && hasControlCharacter(value)) {
                 return (String) ctxt.handleWeirdStringValue(String.class, value,
                         "control characters are not allowed");
+            }
+            if (value != null && hasLoneSurrogate(value)) {
+                return (String) ctxt.handleWeirdStringValue(String.class, value,
+                        "unpaired UTF-16 surrogates are not allowed");
             }
             return value;
         }

@@ -20,12 +20,15 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.ecx.common.CsvCells;
 import org.ecx.common.EcxException;
 
 /**
  * The CSV form of an edition's entries (RFC 4180, UTF-8 unless the Content-Type says otherwise, header row): the columns carry the JSON field names,
  * in any order; {@code notes} holds one note per line of the cell. Reading goes record by record over the
- * request stream (Apache Commons CSV), writing record by record to the response.
+ * request stream (Apache Commons CSV), writing record by record to the response. Every written cell goes
+ * through {@link CsvCells#neutralise} (no spreadsheet formulas) and every read cell through
+ * {@link CsvCells#restore}, so that an export re-imports unchanged.
  */
 final class CsvEditions {
 
@@ -124,7 +127,7 @@ final class CsvEditions {
         if (!record.isMapped(column)) {
             return null;
         }
-        String value = record.get(column);
+        String value = CsvCells.restore(record.get(column));
         return value == null || value.isEmpty() ? null : value;
     }
 
@@ -134,9 +137,11 @@ final class CsvEditions {
 
     /** One CSV record of an entry, in {@link #COLUMNS} order. */
     static void print(CSVPrinter printer, EntryView e) throws IOException {
-        printer.printRecord(e.code(), e.parentCode(), e.category(), e.group(), e.regime(), e.title(), e.text(),
-                e.notes().isEmpty() ? null : String.join("\n", e.notes()), e.status(),
+        List<String> cells = Arrays.asList(e.code(), e.parentCode(), e.category(), e.group(), e.regime(), e.title(),
+                e.text(), e.notes().isEmpty() ? null : String.join("\n", e.notes()),
+                e.status() == null ? null : e.status().toString(),
                 e.reviewBy() == null ? null : e.reviewBy().toString());
+        printer.printRecord(cells.stream().map(CsvCells::neutralise).toList());
     }
 
     static CSVPrinter printer(Writer out) throws IOException {

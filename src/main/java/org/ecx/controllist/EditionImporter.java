@@ -61,6 +61,10 @@ public class EditionImporter {
     public EditionView importJson(Caller caller, String listId, QueryFields query, InputStream body) {
         return importEdition(caller, listId, query, (metadata, entries, errors) -> {
             try (JsonParser parser = mapper.getFactory().createParser(body)) {
+                // entries are read one by one from the stream: a trailing-token check per entry would read into
+                // the next one (JsonEditionReader checks the end of the document itself)
+                parser.setCodec(mapper.reader().without(
+                        com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
                 JsonEditionReader.read(parser, metadata, entries, errors);
             }
         });

@@ -5,13 +5,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.ecx.access.DistributionScope;
 
 /**
  * The one redaction mechanism for denials (SPEC §2): every read path builds its {@link DenialView} here.
  * The originator sees everything. Any other viewer (already known to see the record) gets each sensitive
  * field only when its group is released to it both by the version being shown and by the denial's current
  * releasability (so narrowing a release also hides older versions); withheld fields are absent and listed
- * in {@code redactions}. Co-recipients and releasability lists are never shown to non-originators.
+ * in {@code redactions}. Co-recipients and releasability lists are never shown to non-originators, not even
+ * through an undercut notice of a {@code STATES} denial.
  */
 @ApplicationScoped
 public class DenialRedactor {
@@ -19,7 +21,9 @@ public class DenialRedactor {
     /**
      * @param status  the status to show (the effective status for the current version, the recorded one for
      *                history)
-     * @param notices the denial's undercut notices: not sensitive, shown to every viewer that sees the denial
+     * @param notices the denial's undercut notices, shown to every viewer that sees the denial; on a
+     *                {@code STATES} denial the granting state (and the consultation) only to the originator and
+     *                to the granting state, since it would reveal a co-recipient (issue 11)
      */
     public DenialView view(UUID id, String notifyingState, int version, DenialSnapshot snapshot,
             Releasability current, DenialStatus status, String viewer, List<UndercutNotice> notices) {
@@ -79,6 +83,22 @@ public class DenialRedactor {
         if (revocation != null && !rationale) {
             revocation = new Revocation(revocation.at(), null);
             redactions.add("revocation.reason");
+        }
+        if (c.distribution().scope() == DistributionScope.STATES) {
+            // the recipients of a STATES denial are secret (SPEC §2): another state's undercut would name a
+            // co-recipient, so only the granting state itself sees its name (the originator sees all, above)
+            List<UndercutNotice> shownNotices = new ArrayList<>();
+            for (int i = 0; i < undercuts.size(); i++) {
+                UndercutNotice n = undercuts.get(i);
+                if (n.grantingState().equals(viewer)) {
+                    shownNotices.add(n);
+                } else {
+                    shownNotices.add(n.withoutGrantingState());
+                    redactions.add("undercutNotices[" + i + "].grantingState");
+                    redactions.add("undercutNotices[" + i + "].consultationId");
+                }
+            }
+            undercuts = List.copyOf(shownNotices);
         }
         return new DenialView(id, notifyingState, c.nationalReference(), c.regimeReferences(), c.decisionType(),
                 c.decisionDate(), snapshot.notifiedAt(), snapshot.reviewDueAt(), status, items, parties,

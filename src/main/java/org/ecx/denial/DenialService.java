@@ -40,6 +40,7 @@ import org.ecx.common.validation.CountryCode;
 import org.ecx.controllist.ControlCode;
 import org.ecx.controllist.ControlListCatalog;
 import org.ecx.feed.ChangeFeed;
+import org.ecx.feed.FeedRecordType;
 import org.ecx.screening.ScreeningIndex;
 
 /**
@@ -148,6 +149,17 @@ public class DenialService {
         return new Written(view, false);
     }
 
+    /**
+     * A state left regimes: the denials distributed to those regimes that it did not notify are no longer visible
+     * to it; its feed gets a WITHDRAWN change for each (issue 11, finding 7).
+     */
+    void onRegimesLeft(@jakarta.enterprise.event.Observes org.ecx.access.RegimesLeft left) {
+        for (Denial d : Denial.<Denial>list("distScope = 'REGIME' and distRegime in ?1 and notifyingState <> ?2"
+                + " order by id", left.regimes(), left.state())) {
+            feed.publishWithdrawn(FeedRecordType.DENIAL, d.id, left.state(), d.notifyingState);
+        }
+    }
+
     @Transactional
     public DenialView amend(Caller caller, String id, String ifMatch, DenialRequest request) {
         Denial d = ownForUpdate(caller, id);
@@ -161,8 +173,16 @@ public class DenialService {
         Instant now = now();
         DenialSnapshot next = new DenialSnapshot(request, previous.status(), previous.notifiedAt(),
                 previous.reviewDueAt(), null, now);
+        java.util.Set<String> viewersBefore = visibility.viewers(d.id);
         DenialView amended = write(caller, d, next, "AMENDED", "DENIAL_AMENDED", now);
         screeningIndex.reindex(d, next);
+        Denial.getEntityManager().flush();
+        // a narrowed distribution: the states that lost the denial delete their copies (issue 11, finding 7)
+        java.util.Set<String> lost = new java.util.TreeSet<>(viewersBefore);
+        lost.removeAll(visibility.viewers(d.id));
+        for (String state : lost) {
+            feed.publishWithdrawn(FeedRecordType.DENIAL, d.id, state, d.notifyingState);
+        }
         return amended;
     }
 

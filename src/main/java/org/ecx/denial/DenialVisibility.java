@@ -23,6 +23,13 @@ public class DenialVisibility {
             + "      where s.code = :viewer and r = d.distRegime))"
             + " or (d.distScope = 'STATES' and :viewer member of d.recipients))";
 
+    /** The partner states that see the denial now, through {@link #PREDICATE} (viewer = each registered state). */
+    public java.util.Set<String> viewers(UUID id) {
+        return new java.util.TreeSet<>(Denial.getEntityManager().createQuery("select p.code from PartnerState p"
+                + " where exists (select 1 from Denial d where d.id = :id and " + PREDICATE.replace(":viewer", "p.code")
+                + ")", String.class).setParameter("id", id).getResultList());
+    }
+
     /** The denial if the viewer may see it; otherwise the same 404 as for an id that never existed. */
     public Denial findVisible(UUID id, String viewer) {
         return findVisible(id, viewer, false);

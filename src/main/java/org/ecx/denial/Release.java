@@ -87,7 +87,9 @@ public record Release(@Schema(hidden = true) Kind kind, @Schema(hidden = true) L
                         "must be ORIGINATOR, DISTRIBUTION or {\"states\": [...]}");
             }
             if (p.currentToken() == JsonToken.START_OBJECT) {
-                JsonNode node = p.readValueAsTree();
+                // ctxt.readTree, not p.readValueAsTree(): the latter goes through the mapper, which with
+                // FAIL_ON_TRAILING_TOKENS (StrictJson) would read past this value into the rest of the body
+                JsonNode node = ctxt.readTree(p);
                 Iterator<String> names = node.fieldNames();
                 while (names.hasNext()) {
                     if (!"states".equals(names.next())) {

@@ -93,6 +93,27 @@ public class ChangeFeed {
         append(c);
     }
 
+    /** The change type that tells one state to delete its copy of a record it may no longer see. */
+    public static final String WITHDRAWN = "WITHDRAWN";
+
+    /**
+     * {@code state} could see the denial or recognition and no longer can (its distribution or the state's regime
+     * membership was narrowed): a {@link #WITHDRAWN} change addressed to that state alone, carrying only the id,
+     * so that its mirror deletes its copy. Nobody else sees it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishWithdrawn(FeedRecordType type, UUID recordId, String state, String ownerState) {
+        if (type != FeedRecordType.DENIAL && type != FeedRecordType.RECOGNITION) {
+            throw new IllegalArgumentException("only denials and recognitions are withdrawn: " + type);
+        }
+        FeedChange c = change(type, recordId.toString(), WITHDRAWN, FeedChange.Audience.PARTIES);
+        c.recordUuid = recordId;
+        c.partyA = state(state);
+        c.partyB = c.partyA;
+        c.ownerState = state(ownerState);
+        append(c);
+    }
+
     private FeedChange change(FeedRecordType type, String recordId, String changeType,
             FeedChange.Audience audience) {
         if (changeType == null || !CHANGE_TYPE.matcher(changeType).matches()) {

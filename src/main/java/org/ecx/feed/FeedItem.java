@@ -21,7 +21,9 @@ public record FeedItem(
         String recordId,
         @Schema(required = true, example = "REVOKED",
                 description = "DENIAL: CREATED, AMENDED, RENEWED, REVOKED, REVIEW_OVERDUE; RECOGNITION: CREATED,"
-                        + " ACTIVATED, SUSPENDED, TERMINATED; CONSULTATION and CONTROL_LIST_EDITION: as published")
+                        + " ACTIVATED, SUSPENDED, TERMINATED; CONSULTATION and CONTROL_LIST_EDITION: as published;"
+                        + " DENIAL and RECOGNITION: WITHDRAWN (the reader may no longer see the record: delete the"
+                        + " copy; only the id is given)")
         String changeType,
         @Schema(description = "Record version the change produced (denials, recognitions)") Integer version,
         @Schema(description = "The record at this change, redacted for the reader: a Denial, a Recognition, or the"

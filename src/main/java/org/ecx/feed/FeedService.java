@@ -26,7 +26,8 @@ import org.ecx.recognition.RecognitionVisibility;
 /**
  * Reads the change feed for one state (SPEC §8): {@code GET /feed} and the webhook dispatcher use the same
  * selection ({@link #VISIBLE}) and the same rendering ({@link #render}), so a pushed change is exactly the
- * feed item the state would read.
+ * feed item the state would read. A {@code WITHDRAWN} change ({@link ChangeFeed#publishWithdrawn}) is
+ * addressed to one state and rendered as the id only.
  */
 @ApplicationScoped
 public class FeedService {
@@ -129,7 +130,8 @@ public class FeedService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordReads(List<FeedChange> changes, Caller reader) {
         audit.recordAll(reader, DenialService.READ_ACTION, DenialService.RECORD_TYPE, changes.stream()
-                .filter(c -> FeedRecordType.DENIAL.name().equals(c.recordType) && !reader.isOf(c.ownerState))
+                .filter(c -> FeedRecordType.DENIAL.name().equals(c.recordType) && !reader.isOf(c.ownerState)
+                        && !ChangeFeed.WITHDRAWN.equals(c.changeType))
                 .map(c -> new org.ecx.audit.AuditLog.Target(c.recordUuid.toString(), c.ownerState)).toList());
     }
 
@@ -142,8 +144,8 @@ public class FeedService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<FeedItem> render(List<FeedChange> changes, String viewer) {
-        List<UUID> denialIds = changes.stream().filter(c -> FeedRecordType.DENIAL.name().equals(c.recordType))
-                .map(c -> c.recordUuid).distinct().toList();
+        List<UUID> denialIds = changes.stream().filter(c -> FeedRecordType.DENIAL.name().equals(c.recordType)
+                && !ChangeFeed.WITHDRAWN.equals(c.changeType)).map(c -> c.recordUuid).distinct().toList();
         Map<UUID, Denial> denialsById = new HashMap<>();
         Map<String, DenialVersion> versions = new HashMap<>();
         if (!denialIds.isEmpty()) {
@@ -157,6 +159,12 @@ public class FeedService {
         List<FeedItem> items = new ArrayList<>();
         for (FeedChange c : changes) {
             Object record;
+            if (ChangeFeed.WITHDRAWN.equals(c.changeType)) {
+                // only the id: the reader may no longer see anything of the record
+                items.add(new FeedItem(cursor(c.seq), c.at, FeedRecordType.valueOf(c.recordType), c.recordId,
+                        c.changeType, null, null));
+                continue;
+            }
             switch (FeedRecordType.valueOf(c.recordType)) {
                 case DENIAL -> {
                     Denial d = denialsById.get(c.recordUuid);

@@ -24,7 +24,8 @@ import java.util.function.Supplier;
 /**
  * Mirrors the change feed of one ECX into a directory of JSON files: {@code <dir>/<record type>/<record id>.json}
  * holds the latest version of each record the token's state may see, as that state sees it (redacted); a
- * revocation or status change rewrites the file. The cursor is saved in {@code <dir>/.cursor} after every page,
+ * revocation or status change rewrites the file, and a {@code WITHDRAWN} change (the state may no longer see
+ * the record) deletes it. The cursor is saved in {@code <dir>/.cursor} after every page,
  * so a stopped mirror resumes where it was. A plain {@code main} with no server dependencies (docs/federation.md):
  *
  * <pre>
@@ -150,9 +151,16 @@ public final class MirrorClient {
         throw new IOException("GET /api/v1/feed: token refused");
     }
 
-    /** The latest version of the record replaces the file; changes without a record body keep their metadata. */
+    /**
+     * The latest version of the record replaces the file; changes without a record body keep their metadata; a
+     * {@code WITHDRAWN} change deletes the copy (the state may no longer see the record).
+     */
     private void write(JsonNode item) throws IOException {
         Path typeDir = dir.resolve(item.path("recordType").asText().toLowerCase(Locale.ROOT));
+        if (ChangeFeed.WITHDRAWN.equals(item.path("changeType").asText())) {
+            Files.deleteIfExists(typeDir.resolve(fileName(item.path("recordId").asText()) + ".json"));
+            return;
+        }
         Files.createDirectories(typeDir);
         JsonNode content = item.path("record");
         if (content.isMissingNode() || content.isNull()) {

@@ -67,6 +67,17 @@ public class RecognitionService {
 
     // ---------------------------------------------------------------- writes
 
+    /**
+     * A state left regimes: the recognitions distributed to those regimes that it neither made nor is the subject
+     * of are no longer visible to it; its feed gets a WITHDRAWN change for each (issue 11, finding 7).
+     */
+    void onRegimesLeft(@jakarta.enterprise.event.Observes org.ecx.access.RegimesLeft left) {
+        for (Recognition r : Recognition.<Recognition>list("distScope = 'REGIME' and distRegime in ?1"
+                + " and recognizingState <> ?2 and recognizedState <> ?2 order by id", left.regimes(), left.state())) {
+            feed.publishWithdrawn(org.ecx.feed.FeedRecordType.RECOGNITION, r.id, left.state(), r.recognizingState);
+        }
+    }
+
     @Transactional
     public RecognitionView create(Caller caller, RecognitionRequest request) {
         validate(caller, request);

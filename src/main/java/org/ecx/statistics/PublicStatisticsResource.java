@@ -24,11 +24,13 @@ public class PublicStatisticsResource {
 
     @GET
     @Operation(operationId = "getPublicStatistics", summary = "Counts of denials by year, regime, category and reason (no token)",
-            description = "Only denials distributed to all partners and not revoked; cells below 5 are \"<5\".")
+            description = "A dated snapshot, computed once per period (ecx.statistics.period): only denials distributed"
+                    + " to all partners, not revoked and notified before asOf; cells below 5, and the cells suppressed"
+                    + " to protect them, are \"<5\".")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PublicStatistics.class)))
     public Response statistics() {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);
-        return Response.ok(service.compute()).cacheControl(cache).build();
+        return Response.ok(service.current()).cacheControl(cache).build();
     }
 }

@@ -7,11 +7,16 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,6 +81,9 @@ public class WebhookDispatcher {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Vertx vertx;
 
     private volatile HttpClient client;
 
@@ -200,22 +208,36 @@ public class WebhookDispatcher {
 
     private CompletableFuture<Result> send(Outgoing o) {
         long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request;
+        URI uri;
+        InetAddress address;
         try {
-            request = HttpRequest.newBuilder(URI.create(o.url()))
-                    .timeout(config.webhooks().requestTimeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "ECX-Webhook/1")
-                    .header(WebhookSignature.DELIVERY_HEADER, Long.toString(o.deliveryId()))
-                    .header(WebhookSignature.EVENT_HEADER, o.event())
-                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(o.secret(), timestamp, o.body()))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(o.body())).build();
+            uri = URI.create(o.url());
+            // resolved and checked now, and the connection goes to exactly this address (DNS rebinding)
+            address = urls.target(uri);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(new Result(null, "invalid URL"));
+        } catch (WebhookUrls.Refused e) {
+            return CompletableFuture.completedFuture(new Result(null, "URL " + e.getMessage()));
         }
-        return client().sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(response -> new Result(response.statusCode(), null))
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
+        RequestOptions request = new RequestOptions()
+                .setAbsoluteURI(o.url())
+                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(address, port)))
+                .setMethod(HttpMethod.POST)
+                .setFollowRedirects(false)
+                .setConnectTimeout(config.webhooks().connectTimeout().toMillis())
+                .setTimeout(config.webhooks().requestTimeout().toMillis())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", "ECX-Webhook/1")
+                .putHeader(WebhookSignature.DELIVERY_HEADER, Long.toString(o.deliveryId()))
+                .putHeader(WebhookSignature.EVENT_HEADER, o.event())
+                .putHeader(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .putHeader(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(o.secret(), timestamp, o.body()));
+        return client().request(request)
+                .compose(r -> r.send(Buffer.buffer(o.body())))
+                .compose(response -> response.body().map(ignored -> new Result(response.statusCode(), null)))
+                .toCompletionStage().toCompletableFuture()
                 .exceptionally(e -> new Result(null, describe(e)));
     }
 
@@ -271,8 +293,9 @@ public class WebhookDispatcher {
         if (c == null) {
             synchronized (this) {
                 if (client == null) {
-                    client = HttpClient.newBuilder().connectTimeout(config.webhooks().connectTimeout())
-                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                    // SNI and host-name verification use the URL's host, though the connection goes to a fixed address
+                    client = vertx.createHttpClient(new HttpClientOptions().setForceSni(true).setVerifyHost(true)
+                            .setConnectTimeout((int) config.webhooks().connectTimeout().toMillis()));
                 }
                 c = client;
             }
@@ -282,7 +305,8 @@ public class WebhookDispatcher {
 
     private static String describe(Throwable e) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof HttpTimeoutException) {
+        if (cause instanceof java.util.concurrent.TimeoutException
+                || cause instanceof io.netty.channel.ConnectTimeoutException) {
             return "timed out";
         }
         if (cause instanceof java.net.ConnectException) {

@@ -2,8 +2,6 @@ package org.ecx.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,8 +15,9 @@ import org.ecx.common.EcxConfig;
  * where {@code ecx.webhooks.allow-http}), without user info; and, unless {@code ecx.webhooks.allow-private-networks},
  * every address the host resolves to must be a public unicast address: no loopback, wildcard, private
  * (RFC 1918), carrier-grade NAT, link-local (cloud metadata), unique-local or multicast address. Checked when a
- * subscription is made and again before each delivery (the name may have been re-pointed since); redirects are
- * never followed.
+ * subscription is made and again at connection time: a delivery connects to the very address that was checked
+ * ({@link #target}), so a name re-pointed in between (DNS rebinding) gains nothing; redirects are never followed.
+ * The blocked ranges are the explicit table of {@link AddressRanges}.
  */
 @ApplicationScoped
 public class WebhookUrls {
@@ -45,37 +44,62 @@ public class WebhookUrls {
         if (config.webhooks().allowPrivateNetworks()) {
             return Optional.empty();
         }
-        InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
-        } catch (UnknownHostException e) {
-            return Optional.of("host cannot be resolved");
+            target(uri, SYSTEM_DNS, false);
+            return Optional.empty();
+        } catch (Refused e) {
+            return Optional.of(e.getMessage());
         }
-        for (InetAddress a : addresses) {
-            if (!isPublic(a)) {
-                return Optional.of("resolves to a non-public address");
-            }
-        }
-        return Optional.empty();
     }
 
+    /** How host names are resolved; the system resolver except in tests that simulate DNS rebinding. */
+    @FunctionalInterface
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    static final Resolver SYSTEM_DNS = InetAddress::getAllByName;
+
+    /** Why a URL may not be called. */
+    static final class Refused extends Exception {
+        Refused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /**
+     * The one address a delivery connects to, resolved and checked now, at connection time: the caller connects
+     * to exactly this address (the URL's host still goes into {@code Host}, SNI and certificate checks), so a name
+     * re-pointed to a private address after the check (DNS rebinding) is never reached. Every address the name
+     * resolves to must be public, unless private networks are allowed.
+     */
+    static InetAddress target(URI uri, Resolver resolver, boolean allowPrivateNetworks) throws Refused {
+        InetAddress[] addresses;
+        try {
+            addresses = resolver.resolve(uri.getHost());
+        } catch (UnknownHostException e) {
+            throw new Refused("host cannot be resolved");
+        }
+        if (addresses.length == 0) {
+            throw new Refused("host cannot be resolved");
+        }
+        if (!allowPrivateNetworks) {
+            for (InetAddress a : addresses) {
+                if (!isPublic(a)) {
+                    throw new Refused("resolves to a non-public address");
+                }
+            }
+        }
+        return addresses[0];
+    }
+
+    /** {@link #target(URI, Resolver, boolean)} with the system resolver and the configured policy. */
+    InetAddress target(URI uri) throws Refused {
+        return target(uri, SYSTEM_DNS, config.webhooks().allowPrivateNetworks());
+    }
+
+    /** Whether ECX may connect to {@code a}: not in any range of {@link AddressRanges}. */
     static boolean isPublic(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
-                || a.isMulticastAddress()) {
-            return false;
-        }
-        byte[] b = a.getAddress();
-        if (a instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return first != 0 && !(first == 100 && second >= 64 && second < 128) // 0/8, 100.64/10 (CGNAT)
-                    && !(first == 192 && second == 0 && (b[2] & 0xff) == 0)         // 192.0.0/24
-                    && !(first == 198 && (second == 18 || second == 19))            // 198.18/15
-                    && first < 240;                                                 // 240/4, broadcast
-        }
-        if (a instanceof Inet6Address) {
-            return (b[0] & 0xfe) != 0xfc; // fc00::/7 unique-local
-        }
-        return false;
+        return AddressRanges.blocked(a).isEmpty();
     }
 }

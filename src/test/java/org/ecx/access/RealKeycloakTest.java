@@ -34,6 +34,18 @@ class RealKeycloakTest {
     }
 
     @Test
+    void realAccessTokensAreShortLivedAndAnIdTokenOfTheSameLoginIsRefused() {
+        var grant = given().formParam("grant_type", "password").formParam("client_id", "ecx-cli")
+                .formParam("scope", "openid").formParam("username", "fr-auditor").formParam("password", "fr-auditor")
+                .post(tokenEndpoint()).then().statusCode(200).extract();
+        assertThat(grant.<Integer>path("expires_in")).isLessThanOrEqualTo(300);
+        given().auth().oauth2(grant.<String>path("access_token")).get("/api/v1/states").then().statusCode(200);
+        // signed by the realm, but typ ID and audience ecx-cli: not a token for ECX
+        given().auth().oauth2(grant.<String>path("id_token")).get("/api/v1/states").then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void aLicensingOfficerWithAPasswordGrantTokenReadsTheRegistry() {
         String token = passwordGrant("in-licensing-officer");
         given().auth().oauth2(token).get("/api/v1/states").then().statusCode(200)

@@ -101,6 +101,41 @@ class ErrorContractTest {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void aValidBodyFollowedByMoreContentIsRefusedAndChangesNothing() {
+        String renamed = VALID.replace("Japan", "Nippon");
+        for (String body : new String[] {renamed + " trailing", renamed + "{}", renamed + renamed, renamed + " 1",
+                renamed + "]"}) {
+            Api.as("DE", "admin").body(body).put(WRITE).then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        assertJapanUnchanged();
+        // whitespace after the value is still fine
+        Api.as("DE", "admin").body(VALID + " \n").put(WRITE).then().statusCode(200);
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIsA415ProblemAndChangesNothing() throws Exception {
+        String token = TestTokens.token("DE", "admin");
+        byte[] body = VALID.replace("Japan", "Nippon").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var reply = org.ecx.support.RawHttp.send("PUT " + WRITE + " HTTP/1.1\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Length: " + body.length, body);
+        org.assertj.core.api.Assertions.assertThat(reply.status()).as(reply.toString()).isEqualTo(415);
+        org.assertj.core.api.Assertions.assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertJapanUnchanged();
+    }
+
+    @Test
+    void aLoneSurrogateIsRefusedNamingTheFieldRatherThanStoredAsAQuestionMark() {
+        for (String odd : new String[] {"\\ud800", "Jap\\udc00an", "\\ud800\\ud800"}) {
+            Api.as("DE", "admin").body(VALID.replace("Japan", odd)).put(WRITE).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", hasItem("name"));
+        }
+        assertJapanUnchanged();
+        // a proper pair (an emoji) is text like any other
+        org.assertj.core.api.Assertions.assertThat(StrictJson.hasLoneSurrogate("Japan \ud83d\uddfe")).isFalse();
+    }
+
     private static void assertJapanUnchanged() {
         Api.as("JP", "auditor").get("/api/v1/states/JP").then().statusCode(200)
                 .body("name", equalTo("Japan")).body("active", equalTo(true));

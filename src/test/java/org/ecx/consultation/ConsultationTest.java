@@ -232,4 +232,36 @@ class ConsultationTest {
                 .body("undercutNotices[0].grantingState", equalTo("JP"));
         Api.as("IN", "licensing-officer").get("/api/v1/denials/" + denialId).then().statusCode(404);
     }
+
+    @Test
+    void onAStatesDenialOnlyTheNotifyingAndTheGrantingStateSeeWhoGrantedOtherRecipientsSeeOnlyThatAndWhen() {
+        String feedStart = org.ecx.support.Feeds.endCursor();
+        String denialId = denial("DE", DenialFixtures.withScope(DenialFixtures.denial(), "STATES", null,
+                List.of("FR", "JP")));
+        String id = open("FR", denialId);
+        post("DE", "denial-officer", id + "/reply", "{\"position\":\"NO_OBJECTION\"}", 200);
+        post("FR", "licensing-officer", id + "/outcome", "{\"decision\":\"LICENCE_GRANTED\"}", 200);
+
+        for (String state : List.of("DE", "FR")) {
+            Api.as(state, "licensing-officer").get("/api/v1/denials/" + denialId).then().statusCode(200)
+                    .body("undercutNotices[0].grantingState", equalTo("FR"))
+                    .body("undercutNotices[0].consultationId", equalTo(id));
+        }
+        // JP, a co-recipient, learns that an undercut happened and when, not that FR was a recipient too
+        Api.as("JP", "licensing-officer").get("/api/v1/denials/" + denialId).then().statusCode(200)
+                .body("undercutNotices.size()", equalTo(1))
+                .body("undercutNotices[0].grantedAt", org.hamcrest.Matchers.notNullValue())
+                .body("undercutNotices[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("grantingState")))
+                .body("undercutNotices[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("consultationId")))
+                .body("redactions", org.hamcrest.Matchers.hasItem("undercutNotices[0].grantingState"));
+        Api.as("JP", "licensing-officer").get("/api/v1/denials/" + denialId + "/history").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("\"FR\"")));
+        Api.as("US", "licensing-officer").get("/api/v1/denials/" + denialId).then().statusCode(404);
+        // the feed renders the notice through the same redactor
+        var jpNotice = org.ecx.support.Feeds.about(org.ecx.support.Feeds.drain("JP", feedStart), denialId).stream()
+                .filter(i -> i.path("changeType").asText().equals("UNDERCUT_NOTICE")).toList();
+        assertThat(jpNotice).hasSize(1);
+        assertThat(jpNotice.get(0).path("record").path("undercutNotices").get(0).has("grantingState")).isFalse();
+        assertThat(jpNotice.get(0).toString()).doesNotContain("\"FR\"");
+    }
 }

@@ -38,6 +38,13 @@ class BadInputContractTest {
             "{\"x\": \"\u0000\"}",
             "{\"name\": \"nul\\u0000byte\", \"nationalReference\": \"R\\u0000\", \"reason\": \"\\u0007\"}");
 
+    /** Strict JSON (issue 11, finding 3): never accepted by any operation, whatever the rest of the request. */
+    private static final List<String> NEVER_ACCEPTED = List.of(
+            "{} trailing",
+            "{}{}",
+            "[] 1",
+            "{\"name\": \"lone \\ud800 surrogate\"}");
+
     private static final List<String> PATH_VALUES = List.of("00000000-0000-0000-0000-000000000000", "XX",
             "'%20OR%201=1", "..%2F..%2Fetc", "9".repeat(300));
 
@@ -63,6 +70,10 @@ class BadInputContractTest {
                     }
                     check(failures, op, path, given().auth().oauth2(token).contentType("text/plain")
                             .urlEncodingEnabled(false).body("plain"), "text/plain");
+                    for (String body : NEVER_ACCEPTED) {
+                        refused(failures, op, path, given().auth().oauth2(token).contentType("application/json")
+                                .urlEncodingEnabled(false).body(body), "body " + body);
+                    }
                 }
                 for (String param : op.queryParams()) {
                     for (String value : QUERY_VALUES) {
@@ -77,6 +88,52 @@ class BadInputContractTest {
             }
         }
         assertThat(failures).isEmpty();
+    }
+
+    /**
+     * Issue 11, findings 2 and 3: requests that the HTTP layer refuses, sent over a raw socket to every
+     * operation: a body without Content-Type (415), a too-long URI (414),
+     * too-large headers (431), a declared body over the server ceiling (413). Each a problem+json body.
+     */
+    @Test
+    void everyOperationAnswersHttpLayerErrorsWithAProblemBody() throws Exception {
+        List<String> failures = new ArrayList<>();
+        String auth = "Authorization: Bearer " + TestTokens.token("DE", ROLES);
+        for (Operation op : operations()) {
+            String path = op.path().replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000");
+            String line = op.method() + " " + path;
+            if (op.hasBody()) {
+                raw(failures, line + " HTTP/1.1\r\n" + auth + "\r\nContent-Length: 2", "{}".getBytes(), 415,
+                        "no Content-Type");
+                raw(failures, line + " HTTP/1.1\r\n" + auth + "\r\nContent-Type: application/json"
+                        + "\r\nContent-Length: " + (65L * 1024 * 1024), new byte[0], 413, "over the ceiling");
+            }
+            raw(failures, line + "?x=" + "9".repeat(9000) + " HTTP/1.1\r\n" + auth, null, 414, "long URI");
+            raw(failures, line + " HTTP/1.1\r\n" + auth + "\r\nX-Pad: " + "p".repeat(17_000), null, 431,
+                    "large headers");
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private static void raw(List<String> failures, String head, byte[] body, int expected, String what)
+            throws java.io.IOException {
+        org.ecx.support.RawHttp.Reply reply = org.ecx.support.RawHttp.send(head, body);
+        if (reply.status() != expected || reply.contentType() == null
+                || !reply.contentType().startsWith("application/problem+json")) {
+            failures.add(head.substring(0, Math.min(head.indexOf(' ', head.indexOf(' ') + 1), 120)) + " [" + what
+                    + "] -> " + reply.status() + " as " + reply.contentType());
+        }
+    }
+
+    /** Like {@link #check}, and the request must not succeed. */
+    private static void refused(List<String> failures, Operation op, String path, RequestSpecification spec,
+            String what) {
+        Response r = spec.request(op.method(), path);
+        if (r.statusCode() < 400) {
+            failures.add(op.method() + " " + path + " [" + what + "] accepted with " + r.statusCode());
+        } else if (r.statusCode() >= 500 || !String.valueOf(r.contentType()).startsWith("application/problem+json")) {
+            failures.add(op.method() + " " + path + " [" + what + "] -> " + r.statusCode() + " as " + r.contentType());
+        }
     }
 
     private static void check(List<String> failures, Operation op, String path, RequestSpecification spec,

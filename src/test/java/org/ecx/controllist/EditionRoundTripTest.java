@@ -64,6 +64,33 @@ class EditionRoundTripTest {
         assertThat(export(second, "application/json")).isEqualTo(export(first, "application/json"));
     }
 
+    @Test
+    void aCsvExportNeutralisesSpreadsheetFormulasAndStillReimportsToTheSameText() {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        entries.add(with(entry("1C350", "AG", "=HYPERLINK(\"http://evil.example\",\"click\")"), "text", "+1+2"));
+        entries.add(with(entry("3A001", "-2+3"), "notes", List.of("@SUM(A1:A9)", "\tTabbed", "'quoted")));
+        entries.add(entry("3A001.a", "Plain title - with a dash inside"));
+        String first = newList("DE");
+        ControlListFixtures.importJson("DE", first, ControlListFixtures.document("2025-11", "2025-11-15", entries))
+                .statusCode(201);
+        String csv = new String(export(first, "text/csv"), StandardCharsets.UTF_8);
+        for (String line : csv.split("\r\n")) {
+            for (String cell : line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1)) {
+                String value = cell.startsWith("\"") ? cell.substring(1) : cell;
+                assertThat(value).as(line).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-")
+                        .doesNotStartWith("@").doesNotStartWith("\t").doesNotStartWith("\r");
+            }
+        }
+        assertThat(csv).contains("'=HYPERLINK(").contains("'+1+2").contains("'-2+3").contains("'@SUM(A1:A9)")
+                .contains("Plain title - with a dash inside");
+
+        String second = newList("DE");
+        Api.as("DE", "list-editor").contentType("text/csv; charset=UTF-8").body(csv)
+                .queryParam("edition", "2025-11").queryParam("effectiveDate", "2025-11-15")
+                .post("/api/v1/control-lists/" + second + "/editions").then().statusCode(201);
+        assertThat(export(second, "application/json")).isEqualTo(export(first, "application/json"));
+    }
+
     private static byte[] export(String list, String accept) {
         return Api.as("DE", "list-editor").accept(accept)
                 .get("/api/v1/control-lists/" + list + "/editions/2025-11/export").then().statusCode(200)

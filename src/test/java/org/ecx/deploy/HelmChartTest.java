@@ -42,6 +42,7 @@ class HelmChartTest {
               existingSecret: ecx-keys
             oidc:
               authServerUrl: https://keycloak.example.org/realms/ecx
+              authorizedParties: [ecx-web, de-system]
             """;
 
     @TempDir
@@ -120,7 +121,8 @@ class HelmChartTest {
         assertThat(data.path("QUARKUS_PROFILE").asText()).isEqualTo("prod");
         assertThat(data.path("QUARKUS_DATASOURCE_JDBC_URL").asText()).startsWith("jdbc:postgresql://");
         assertThat(data.path("QUARKUS_OIDC_AUTH_SERVER_URL").asText()).isEqualTo("https://keycloak.example.org/realms/ecx");
-        assertThat(data.has("QUARKUS_OIDC_TOKEN_AUDIENCE")).as("audience is optional").isFalse();
+        assertThat(data.path("QUARKUS_OIDC_TOKEN_AUDIENCE").asText()).as("audience is always checked").isEqualTo("ecx");
+        assertThat(data.path("ECX_TOKENS_AUTHORIZED_PARTIES").asText()).isEqualTo("ecx-web,de-system");
         // large numbers stay integers (Helm reads YAML numbers as floats)
         assertThat(data.path("ECX_LIMITS_BODY_BYTES").asText()).isEqualTo("5242880");
         assertThat(data.path("ECX_LIMITS_EDITION_BODY_BYTES").asText()).isEqualTo("52428800");
@@ -136,7 +138,7 @@ class HelmChartTest {
     }
 
     @Test
-    void theOptionalTokenAudienceIsPassedWhenSet() {
+    void anotherTokenAudienceIsPassedWhenSet() {
         JsonNode data = configMap(render(t -> t.set("oidc.audience", "ecx-api"))).path("data");
 
         assertThat(data.path("QUARKUS_OIDC_TOKEN_AUDIENCE").asText()).isEqualTo("ecx-api");
@@ -200,7 +202,8 @@ class HelmChartTest {
     }
 
     @ParameterizedTest(name = "rendering without {0} fails on the schema")
-    @ValueSource(strings = {"database.url", "database.existingSecret", "keys.existingSecret", "oidc.authServerUrl"})
+    @ValueSource(strings = {"database.url", "database.existingSecret", "keys.existingSecret", "oidc.authServerUrl",
+            "oidc.authorizedParties"})
     void renderingWithoutARequiredValueFailsOnTheSchema(String missing) throws IOException {
         ObjectNode values = (ObjectNode) YAML.readTree(REQUIRED_VALUES);
         String[] path = missing.split("\\.");

@@ -76,9 +76,23 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
                 .sign(privateKey());
     }
 
+    /**
+     * A token of {@code state} and {@code roles} with some claims changed by {@code change} (another audience,
+     * another client, {@code typ}, {@code iat}, …), to test what ECX refuses.
+     */
+    public static String tokenWith(String state, java.util.function.UnaryOperator<JwtClaimsBuilder> change,
+            String... roles) {
+        return change.apply(builder("changed-" + state.toLowerCase(), roles).claim("state", state))
+                .sign(privateKey());
+    }
+
+    /** Like the demo realm's tokens: audience {@code ecx}, issued to client {@code ecx-cli}, an access token. */
     private static JwtClaimsBuilder builder(String user, String... roles) {
         return Jwt.claims()
                 .issuer(ISSUER)
+                .audience("ecx")
+                .claim("azp", "ecx-cli")
+                .claim("typ", "Bearer")
                 .subject(user)
                 .preferredUserName(user)
                 .claim("realm_access", Map.of("roles", List.of(Arrays.copyOf(roles, roles.length))))
