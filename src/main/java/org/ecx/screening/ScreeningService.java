@@ -41,10 +41,11 @@ import org.ecx.screening.ScreeningMatch.MatchReason;
 import org.ecx.screening.ScreeningMatch.NameKind;
 
 /**
- * Pre-licence screening (SPEC §4). Candidates come from the {@link ScreeningIndex} (visible denials only);
- * each candidate is then scored on its {@link DenialView} as the caller may see it, so scoring, explanation
- * and summary can only ever use what the caller is allowed to read. Every screening is an audit event
- * (who, not whom), and every match on another state's denial a {@code DENIAL_READ} event.
+ * Pre-licence screening (SPEC §4). Candidates come from the {@link ScreeningIndex} (caught up before each
+ * screening), are checked through {@link DenialVisibility#PREDICATE}, and each is scored on its
+ * {@link DenialView} as the caller may see it (redacted once per denial), so scoring, explanation and summary
+ * can only ever use what the caller is allowed to read. Every screening is an audit event (who, not whom),
+ * and every match on another state's denial a {@code DENIAL_READ} event, both appended after scoring.
  */
 @ApplicationScoped
 public class ScreeningService {
