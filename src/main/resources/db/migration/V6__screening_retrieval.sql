@@ -16,7 +16,9 @@ CREATE INDEX screening_entry_xid ON screening_entry (xid);
 
 INSERT INTO screening_entry (denial_id, parties)
 SELECT d.id, coalesce((SELECT jsonb_agg(jsonb_build_object('name', p -> 'name',
-                                                          'aliases', coalesce(p -> 'aliases', '[]'::jsonb))
+                                                          'aliases', CASE jsonb_typeof(p -> 'aliases')
+                                                                     WHEN 'array' THEN p -> 'aliases'
+                                                                     ELSE '[]'::jsonb END)
                                         ORDER BY i)
                        FROM jsonb_array_elements(d.body -> 'content' -> 'parties') WITH ORDINALITY AS x (p, i)),
                       '[]'::jsonb)

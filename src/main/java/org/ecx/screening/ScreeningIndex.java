@@ -138,7 +138,7 @@ public class ScreeningIndex {
             long takenAt = System.nanoTime();
             String start = QuarkusTransaction.requiringNew().call(this::currentSnapshot);
             long names = 0;
-            UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+            UUID after = new UUID(0, 0); // PostgreSQL orders uuids as unsigned bytes: this is the smallest
             while (true) {
                 UUID from = after;
                 List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
@@ -148,9 +148,14 @@ public class ScreeningIndex {
                 if (rows.isEmpty()) {
                     break;
                 }
-                for (Object[] row : rows) {
-                    names += add((UUID) row[0], (String) row[1], false);
-                }
+                // normalizing names (ICU transliteration) is the cost: spread it over the cores
+                names += rows.parallelStream().mapToLong(row -> {
+                    try {
+                        return add((UUID) row[0], (String) row[1], false);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }).sum();
                 after = (UUID) rows.get(rows.size() - 1)[0];
             }
             writer.commit();

@@ -83,6 +83,25 @@ class ScreeningRetrievalTest {
     }
 
     @Test
+    void aRebuildIndexesEveryNameOfEveryDenial() throws Exception {
+        String w = word();
+        String id = ScreeningTest.notify("DE", denialOn(w + " Rebuildia", "END_USER", "3A001.a.1"));
+        long expected = 0;
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "SELECT p ->> 'name' FROM screening_entry, jsonb_array_elements(parties) p UNION ALL"
+                        + " SELECT a FROM screening_entry, jsonb_array_elements(parties) p,"
+                        + " jsonb_array_elements_text(p -> 'aliases') a"); ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                expected += NameNormalizer.normalize(rs.getString(1)).isEmpty() ? 0 : 1;
+            }
+        }
+        assertThat(index.rebuild()).isEqualTo(expected);
+        assertThat(index.totalNames()).isEqualTo((int) expected);
+        assertThat(indexed(w + " Rebuildia")).contains(UUID.fromString(id));
+        assertThat(index.documentFrequency("t:" + w.toLowerCase(java.util.Locale.ROOT))).isEqualTo(1);
+    }
+
+    @Test
     void rowsCommittedOutOfTransactionIdOrderAreAllCaughtUp() throws Exception {
         String first = ScreeningTest.notify("DE", denialOn(word() + " Pellinor", "END_USER", "3A001.a.1"));
         String second = ScreeningTest.notify("DE", denialOn(word() + " Tamsk", "END_USER", "3A001.a.1"));
