@@ -160,8 +160,11 @@ public interface EcxConfig {
         @WithDefault("0.8")
         double defaultThreshold();
 
-        /** How many candidate denials the index hands to precise scoring per screened name. */
-        @WithDefault("200")
+        /**
+         * How many visible candidate denials (best index rank first) are loaded, redacted and scored per screened
+         * name; the candidate loss at this cut is measured in docs/benchmarks.md.
+         */
+        @WithDefault("50")
         int candidatesPerName();
 
         /**

@@ -84,6 +84,7 @@ public class OpenApiProblems implements OASFilter {
             add(responses, "401", "Missing, invalid or expired bearer token");
             add(responses, "403", "The caller's state or roles do not allow this operation");
             operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(SECURITY_SCHEME));
+            add(responses, "429", "Too many requests of this principal (concurrency or rate limit); see Retry-After");
         }
         if (path.contains("{")) {
             add(responses, "404", "No such record, or not visible to the caller");
@@ -91,6 +92,7 @@ public class OpenApiProblems implements OASFilter {
         if (hasBody) {
             add(responses, "413", "Request body too large");
             add(responses, "415", "Unsupported content type");
+            add(responses, "408", "The request body did not arrive in time");
         }
         add(responses, "500", "Unexpected error; the body carries an incident id that the operators can look up");
         for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {

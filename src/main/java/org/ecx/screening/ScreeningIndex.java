@@ -1,36 +1,80 @@
 package org.ecx.screening;
 
-import io.quarkus.runtime.StartupEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.util.HashMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.ecx.denial.Denial;
 import org.ecx.denial.DenialRequest;
 import org.ecx.denial.DenialSnapshot;
-import org.ecx.denial.DenialVisibility;
 import org.ecx.screening.NameNormalizer.NormalizedName;
+import org.ecx.screening.NameNormalizer.Token;
 import org.jboss.logging.Logger;
 
 /**
- * The screening index ({@code screening_name}): normalized keys of every party name and alias of each
- * denial's current version. {@link #reindex} runs inside the denial write's transaction, so the index never
- * disagrees with a committed denial. {@link #candidates} finds, through the pg_trgm GIN indexes, the denials
- * whose names are near a query name, joined with {@link DenialVisibility#PREDICATE} so that only denials the
- * viewer sees are ever considered; precise scoring then happens in Java.
+ * The screening index (ADR 0005): an in-process Apache Lucene index, one document per party name or alias of
+ * each denial's current version, with the exact {@link IndexKeys} of its tokens and their texts for
+ * Levenshtein lookups within {@link IndexKeys#editBudget}.
+ *
+ * <p>The durable source is {@code screening_entry}, written by {@link #reindex} inside the denial write's
+ * transaction. The index is rebuilt from it at startup and {@linkplain #catchUp() catches up} before every
+ * screening: it reads the rows whose writing transaction was not visible in the snapshot of its previous
+ * catch-up, so a screening never misses a denial committed before it started, whatever order the writers
+ * committed in, and several ECX instances each catch up on their own.
+ *
+ * <p>The index only proposes denial ids, rarest shared words first (BM25); the caller checks every id through
+ * {@code DenialVisibility.PREDICATE} before anything of the denial is read, so an invisible denial is never
+ * considered.
  */
 @ApplicationScoped
 public class ScreeningIndex {
 
     private static final Logger LOG = Logger.getLogger(ScreeningIndex.class);
-    private static final int BACKFILL_BATCH = 500;
+    private static final String DENIAL = "d";
+    private static final String KEY = "k";
+    private static final String TEXT = "x";
+    private static final int REBUILD_BATCH = 5_000;
+    /** Index terms a fuzzy lookup of one token may expand to (the scorer's budget is at most 2 edits). */
+    static final int FUZZY_EXPANSIONS = 256;
+    private static final TypeReference<List<EntryParty>> PARTIES = new TypeReference<>() {
+    };
 
     @Inject
     EntityManager em;
@@ -38,99 +82,293 @@ public class ScreeningIndex {
     @Inject
     ObjectMapper json;
 
-    /** Replaces the index rows of a denial with those of the given (current) version. */
+    private final ReentrantLock catchUpLock = new ReentrantLock();
+    private Path dir;
+    private Directory directory;
+    private IndexWriter writer;
+    private SearcherManager searchers;
+    /** Snapshot ({@code pg_snapshot} text) of the last catch-up; guarded by {@link #catchUpLock}. */
+    private String snapshot;
+    /** {@link System#nanoTime()} just before that snapshot was taken. */
+    private volatile long snapshotTakenAt;
+
+    /** The names of one denial party as stored in {@code screening_entry}. */
+    record EntryParty(String name, List<String> aliases) {
+    }
+
+    // ------------------------------------------------------------------ write path (denial transaction)
+
+    /** Records the names of a denial's (current) version; the index picks them up at its next catch-up. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reindex(Denial denial, DenialSnapshot snapshot) {
-        ScreeningName.delete("denialId", denial.id);
-        List<DenialRequest.Party> parties = snapshot.content().parties();
-        for (int p = 0; p < parties.size(); p++) {
-            DenialRequest.Party party = parties.get(p);
-            add(denial.id, p, -1, party.name());
-            List<String> aliases = party.aliases() == null ? List.of() : party.aliases();
-            for (int a = 0; a < aliases.size(); a++) {
-                add(denial.id, p, a, aliases.get(a));
+        List<EntryParty> parties = snapshot.content().parties().stream()
+                .map(p -> new EntryParty(p.name(), p.aliases() == null ? List.of() : p.aliases())).toList();
+        String value;
+        try {
+            value = json.writeValueAsString(parties);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        em.flush(); // the denial row first (foreign key)
+        em.createNativeQuery("INSERT INTO screening_entry (denial_id, parties) VALUES (?1, cast(?2 as jsonb))"
+                + " ON CONFLICT (denial_id) DO UPDATE SET parties = excluded.parties, xid = pg_current_xact_id()")
+                .setParameter(1, denial.id).setParameter(2, value).executeUpdate();
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    void start(@Observes StartupEvent event) {
+        rebuild();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        close();
+    }
+
+    /** Drops the in-process index and rebuilds it from {@code screening_entry}; returns the names indexed. */
+    public synchronized long rebuild() {
+        catchUpLock.lock();
+        try {
+            close();
+            dir = Files.createTempDirectory("ecx-screening-index-");
+            directory = FSDirectory.open(dir);
+            IndexWriterConfig config = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                    .setRAMBufferSizeMB(48);
+            writer = new IndexWriter(directory, config);
+            long takenAt = System.nanoTime();
+            String start = QuarkusTransaction.requiringNew().call(this::currentSnapshot);
+            long names = 0;
+            UUID after = new UUID(0, 0); // PostgreSQL orders uuids as unsigned bytes: this is the smallest
+            while (true) {
+                UUID from = after;
+                List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "SELECT denial_id, cast(parties as text) FROM screening_entry WHERE denial_id > ?1"
+                                + " ORDER BY denial_id LIMIT " + REBUILD_BATCH, Object[].class)
+                        .setParameter(1, from).getResultList());
+                if (rows.isEmpty()) {
+                    break;
+                }
+                // normalizing names (ICU transliteration) is the cost: spread it over the cores
+                names += rows.parallelStream().mapToLong(row -> {
+                    try {
+                        return add((UUID) row[0], (String) row[1], false);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }).sum();
+                after = (UUID) rows.get(rows.size() - 1)[0];
             }
+            writer.commit();
+            searchers = new SearcherManager(writer, null);
+            snapshot = start;
+            snapshotTakenAt = takenAt;
+            LOG.infof("Screening index: %d names indexed in %d ms", names, (System.nanoTime() - takenAt) / 1_000_000);
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            catchUpLock.unlock();
         }
     }
 
-    private void add(UUID denialId, int partyIdx, int aliasIdx, String name) {
+    private void close() {
+        try {
+            if (searchers != null) {
+                searchers.close();
+            }
+            if (writer != null) {
+                writer.close();
+            }
+            if (directory != null) {
+                directory.close();
+            }
+            if (dir != null) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Screening index: could not remove the previous index", e);
+        } finally {
+            searchers = null;
+            writer = null;
+            directory = null;
+            dir = null;
+        }
+    }
+
+    // ------------------------------------------------------------------ catch-up
+
+    /**
+     * Brings the index up to every {@code screening_entry} row committed before this call: reads the rows
+     * whose writing transaction was not visible in the previous catch-up's snapshot. Called at the start of
+     * every screening; concurrent callers share one catch-up when its snapshot was taken after they arrived.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void catchUp() {
+        long arrived = System.nanoTime();
+        catchUpLock.lock();
+        try {
+            if (snapshotTakenAt - arrived > 0) {
+                return; // a catch-up that started after this caller arrived has completed
+            }
+            long takenAt = System.nanoTime();
+            String next = currentSnapshot();
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT denial_id, cast(parties as text) FROM screening_entry"
+                    + " WHERE xid >= pg_snapshot_xmin(cast(?1 as pg_snapshot))"
+                    + " AND NOT pg_visible_in_snapshot(xid, cast(?1 as pg_snapshot))")
+                    .setParameter(1, snapshot).getResultList();
+            if (!rows.isEmpty()) {
+                for (Object[] row : rows) {
+                    add((UUID) row[0], (String) row[1], true);
+                }
+                searchers.maybeRefreshBlocking();
+            }
+            snapshot = next;
+            snapshotTakenAt = takenAt;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            catchUpLock.unlock();
+        }
+    }
+
+    private String currentSnapshot() {
+        return (String) em.createNativeQuery("SELECT cast(pg_current_snapshot() as text)").getSingleResult();
+    }
+
+    /** Indexes (or, with {@code replace}, re-indexes) the names of one denial; returns how many. */
+    private int add(UUID denialId, String partiesJson, boolean replace) throws IOException {
+        List<EntryParty> parties = json.readValue(partiesJson, PARTIES);
+        List<Document> docs = new ArrayList<>();
+        String id = denialId.toString();
+        for (EntryParty party : parties) {
+            document(id, party.name(), docs);
+            if (party.aliases() != null) {
+                party.aliases().forEach(alias -> document(id, alias, docs));
+            }
+        }
+        if (replace) {
+            writer.updateDocuments(new Term(DENIAL, id), docs);
+        } else {
+            writer.addDocuments(docs);
+        }
+        return docs.size();
+    }
+
+    private static void document(String denialId, String name, List<Document> docs) {
         NormalizedName n = NameNormalizer.normalize(name);
         if (n.isEmpty()) {
             return; // a name of legal-form words only can never match
         }
-        ScreeningName row = new ScreeningName();
-        row.denialId = denialId;
-        row.partyIdx = partyIdx;
-        row.aliasIdx = aliasIdx;
-        row.keyVersion = NameNormalizer.KEY_VERSION;
-        row.nameKey = truncate(n.nameKey());
-        row.skeletonKey = truncate(n.skeletonKey());
-        row.persist();
+        Document doc = new Document();
+        doc.add(new StringField(DENIAL, denialId, Field.Store.YES));
+        Set<String> keys = new LinkedHashSet<>();
+        Set<String> texts = new LinkedHashSet<>();
+        for (Token t : n.tokens()) {
+            keys.addAll(IndexKeys.of(t));
+            texts.add(t.text());
+        }
+        keys.add(joinedKey(n));
+        keys.forEach(k -> doc.add(new StringField(KEY, k, Field.Store.NO)));
+        texts.forEach(t -> doc.add(new StringField(TEXT, t, Field.Store.NO)));
+        docs.add(doc);
     }
 
+    /** The spaceless form of a name ({@code Al-Falak} and {@code Alfalak} share it). */
+    private static String joinedKey(NormalizedName n) {
+        return "j:" + n.joined();
+    }
+
+    // ------------------------------------------------------------------ queries
+
     /**
-     * Ids of the denials visible to {@code viewer} with a name near {@code name} (trigram similarity of the
-     * name keys, word similarity of the query within a longer name, or similarity of the consonant
-     * skeletons), best first, at most {@code limit}. REVOKED denials only when {@code includeRevoked}.
+     * Ids of at most {@code limit} denials with a name that shares an index key with {@code name} or has a
+     * token within the edit budget of one of its tokens, best first (BM25: more and rarer shared words first).
+     * Visibility is NOT applied here: the caller checks every id with {@code DenialVisibility.PREDICATE}.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<UUID> candidates(String viewer, NormalizedName name, boolean includeRevoked, int limit) {
-        if (name.isEmpty()) {
+    public List<UUID> candidates(NormalizedName name, int limit) {
+        if (name.isEmpty() || limit <= 0) {
             return List.of();
         }
-        Map<String, Object> params = new HashMap<>();
-        params.put("viewer", viewer);
-        params.put("key", name.nameKey());
-        params.put("skeleton", name.skeletonKey());
-        String q = "select n.denialId as denialId,"
-                + " max(greatest(function('similarity', n.nameKey, :key), function('word_similarity', :key, n.nameKey),"
-                + "   function('similarity', n.skeletonKey, :skeleton))) as closeness"
-                + " from ScreeningName n join Denial d on d.id = n.denialId"
-                + " where (function('screening_similar', n.nameKey, :key) = true"
-                + "   or function('screening_word_similar', :key, n.nameKey) = true"
-                + "   or function('screening_similar', n.skeletonKey, :skeleton) = true)"
-                + " and " + DenialVisibility.PREDICATE
-                + (includeRevoked ? "" : " and d.status <> 'REVOKED'")
-                + " group by n.denialId order by closeness desc, n.denialId";
-        var query = em.createQuery(q, Object[].class);
-        params.forEach(query::setParameter);
-        return query.setMaxResults(limit).getResultList().stream().map(r -> (UUID) r[0]).toList();
-    }
-
-    /** Indexes denials that have no rows of the current key version (first start, or a changed normalizer). */
-    void backfillOnStart(@Observes StartupEvent event) {
-        int total = 0;
-        long after = 0;
-        for (long[] batch = backfillBatch(after); batch[1] > 0; batch = backfillBatch(after)) {
-            after = batch[0];
-            total += (int) batch[1];
-        }
-        if (total > 0) {
-            LOG.infof("Screening index: (re)indexed %d denials for key version %d", total, NameNormalizer.KEY_VERSION);
-        }
-    }
-
-    /**
-     * One batch of the backfill after denial {@code seq} {@code after}: returns the last seq seen and how many
-     * denials were indexed. An advisory lock keeps several starting instances from doing it twice.
-     */
-    @Transactional
-    long[] backfillBatch(long after) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('ecx.screening.backfill'))").getSingleResult();
-        List<Denial> denials = Denial.<Denial>find("from Denial d where d.seq > ?1 and not exists (select 1 from"
-                + " ScreeningName n where n.denialId = d.id and n.keyVersion = ?2) order by d.seq", after,
-                NameNormalizer.KEY_VERSION).range(0, BACKFILL_BATCH - 1).list();
-        for (Denial d : denials) {
-            try {
-                reindex(d, json.readValue(d.body, DenialSnapshot.class));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("stored denial cannot be read", e);
+        Query query = query(name);
+        IndexSearcher searcher = acquire();
+        try {
+            LinkedHashSet<UUID> ids = new LinkedHashSet<>();
+            StoredFields stored = searcher.storedFields();
+            Set<String> fields = Set.of(DENIAL);
+            int want = limit * 3; // a denial has several names; over-fetch documents, then cut denials
+            ScoreDoc[] hits = searcher.search(query, want).scoreDocs;
+            for (ScoreDoc hit : hits) {
+                ids.add(UUID.fromString(stored.document(hit.doc, fields).get(DENIAL)));
+                if (ids.size() == limit) {
+                    break;
+                }
             }
+            return List.copyOf(ids);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
         }
-        return denials.isEmpty() ? new long[] {after, 0} : new long[] {denials.get(denials.size() - 1).seq, denials.size()};
     }
 
-    private static String truncate(String key) {
-        return key.length() <= 1000 ? key : key.substring(0, 1000);
+    /** One clause per token: any of its exact keys, or its text within the edit budget; plus the joined form. */
+    static Query query(NormalizedName name) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (Token t : name.tokens()) {
+            List<Query> alternatives = new ArrayList<>();
+            for (String k : IndexKeys.of(t)) {
+                alternatives.add(new TermQuery(new Term(KEY, k)));
+            }
+            int budget = t.numeric() ? 0 : IndexKeys.editBudget(t.text().length());
+            if (budget > 0) {
+                alternatives.add(new FuzzyQuery(new Term(TEXT, t.text()), budget, 0, FUZZY_EXPANSIONS, true));
+            }
+            b.add(new DisjunctionMaxQuery(alternatives, 0.1f), BooleanClause.Occur.SHOULD);
+        }
+        b.add(new TermQuery(new Term(KEY, joinedKey(name))), BooleanClause.Occur.SHOULD);
+        return b.build();
+    }
+
+    /** In how many indexed names the key occurs (for rarity weighting). */
+    public int documentFrequency(String key) {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().docFreq(new Term(KEY, key));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** How many names (party names and aliases) are indexed. */
+    public int totalNames() {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private IndexSearcher acquire() {
+        try {
+            return searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

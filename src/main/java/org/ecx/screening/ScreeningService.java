@@ -5,14 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ import org.ecx.denial.DenialRequest;
 import org.ecx.denial.DenialService;
 import org.ecx.denial.DenialStatus;
 import org.ecx.denial.DenialView;
+import org.ecx.denial.DenialVisibility;
 import org.ecx.denial.PartyRole;
 import org.ecx.denial.UndercutNotice;
 import org.ecx.denial.UndercutNoticeRecord;
@@ -38,10 +41,11 @@ import org.ecx.screening.ScreeningMatch.MatchReason;
 import org.ecx.screening.ScreeningMatch.NameKind;
 
 /**
- * Pre-licence screening (SPEC §4). Candidates come from the {@link ScreeningIndex} (visible denials only);
- * each candidate is then scored on its {@link DenialView} as the caller may see it, so scoring, explanation
- * and summary can only ever use what the caller is allowed to read. Every screening is an audit event
- * (who, not whom), and every match on another state's denial a {@code DENIAL_READ} event.
+ * Pre-licence screening (SPEC §4). Candidates come from the {@link ScreeningIndex} (caught up before each
+ * screening), are checked through {@link DenialVisibility#PREDICATE}, and each is scored on its
+ * {@link DenialView} as the caller may see it (redacted once per denial), so scoring, explanation and summary
+ * can only ever use what the caller is allowed to read. Every screening is an audit event (who, not whom),
+ * and every match on another state's denial a {@code DENIAL_READ} event, both appended after scoring.
  */
 @ApplicationScoped
 public class ScreeningService {
@@ -50,6 +54,9 @@ public class ScreeningService {
     public static final String ACTION = "SCREENING_PERFORMED";
     static final double COUNTRY_ADJUSTMENT = 0.05;
     private static final int CONSULTATION_YEARS = 3;
+    /** Index candidates fetched per screened name, as a multiple of those kept (room for invisible ones). */
+    private static final int OVERFETCH = 2;
+    private static final int VISIBILITY_CHUNK = 1_000;
 
     @Inject
     ScreeningIndex index;
@@ -72,30 +79,104 @@ public class ScreeningService {
     @Inject
     ObjectMapper json;
 
-    @Transactional
+    /**
+     * One screening. Three steps, so that nothing holds a connection or a lock while names are scored: (1) in
+     * a read transaction, the index catches up, proposes candidates, and the visible ones are loaded and
+     * redacted (once per denial); (2) scoring, outside any transaction; (3) one short transaction appends the
+     * audit events (the screening and every read of another state's denial) at the end.
+     */
     public ScreeningResult screen(Caller caller, ScreeningRequest request, boolean includeRevoked) {
-        List<NormalizedName[]> names = normalize(request, "");
-        Instant now = now();
-        Set<UUID> read = new LinkedHashSet<>();
-        ScreeningResult result = screenOne(caller, request, names, includeRevoked, now, read);
-        recordAudit(caller, List.of(request), now);
-        return result;
+        return screenAll(caller, List.of(request), List.of(normalize(request, "")), includeRevoked).get(0);
     }
 
-    @Transactional
     public ScreeningResult.Batch screenBatch(Caller caller, ScreeningBatchRequest batch, boolean includeRevoked) {
         List<List<NormalizedName[]>> names = new ArrayList<>();
         for (int i = 0; i < batch.screenings().size(); i++) {
             names.add(normalize(batch.screenings().get(i), "screenings[" + i + "]."));
         }
+        return new ScreeningResult.Batch(screenAll(caller, batch.screenings(), names, includeRevoked));
+    }
+
+    private List<ScreeningResult> screenAll(Caller caller, List<ScreeningRequest> screenings,
+            List<List<NormalizedName[]>> names, boolean includeRevoked) {
         Instant now = now();
-        Set<UUID> read = new LinkedHashSet<>();
+        Candidates candidates = QuarkusTransaction.joiningExisting().call(
+                () -> candidates(caller, screenings, names, includeRevoked, now));
         List<ScreeningResult> results = new ArrayList<>();
-        for (int i = 0; i < batch.screenings().size(); i++) {
-            results.add(screenOne(caller, batch.screenings().get(i), names.get(i), includeRevoked, now, read));
+        Map<UUID, Denial> read = new LinkedHashMap<>();
+        for (int i = 0; i < screenings.size(); i++) {
+            results.add(score(caller, screenings.get(i), names.get(i), candidates.perScreening().get(i),
+                    candidates.views(), now, read));
         }
-        recordAudit(caller, batch.screenings(), now);
-        return new ScreeningResult.Batch(results);
+        QuarkusTransaction.joiningExisting().run(() -> recordAudit(caller, screenings, read.values(), now));
+        return results;
+    }
+
+    /** The candidates of each screening (ids in index rank order) and the caller's view of each, redacted once. */
+    private record Candidates(List<List<Denial>> perScreening, Map<UUID, DenialView> views) {
+    }
+
+    /**
+     * Asks the (caught-up) index for each screened name's best candidates, over-fetching so that denials the
+     * caller may not see do not crowd out those it may; keeps only the ids that pass
+     * {@link DenialVisibility#PREDICATE} (one query per thousand ids), at most {@code candidatesPerName} per
+     * name, and builds the caller's view of each once.
+     */
+    private Candidates candidates(Caller caller, List<ScreeningRequest> screenings, List<List<NormalizedName[]>> names,
+            boolean includeRevokedParam, Instant now) {
+        index.catchUp();
+        int perName = config.screening().candidatesPerName();
+        List<List<List<UUID>>> ranked = new ArrayList<>();
+        Set<UUID> all = new LinkedHashSet<>();
+        for (List<NormalizedName[]> screening : names) {
+            List<List<UUID>> lists = new ArrayList<>();
+            for (NormalizedName[] partyNames : screening) {
+                for (NormalizedName n : partyNames) {
+                    List<UUID> ids = index.candidates(n, perName * OVERFETCH);
+                    lists.add(ids);
+                    all.addAll(ids);
+                }
+            }
+            ranked.add(lists);
+        }
+        Map<UUID, Denial> visible = visible(caller, all);
+        Map<UUID, List<UndercutNotice>> notices = UndercutNoticeRecord.byDenial(visible.keySet());
+        Map<UUID, DenialView> views = new HashMap<>();
+        List<List<Denial>> perScreening = new ArrayList<>();
+        for (int i = 0; i < screenings.size(); i++) {
+            boolean includeRevoked = includeRevokedParam || Boolean.TRUE.equals(screenings.get(i).includeRevoked());
+            Map<UUID, Denial> chosen = new LinkedHashMap<>();
+            for (List<UUID> ids : ranked.get(i)) {
+                int taken = 0;
+                for (UUID id : ids) {
+                    Denial d = visible.get(id);
+                    if (d == null || (!includeRevoked && DenialStatus.REVOKED.name().equals(d.status))) {
+                        continue;
+                    }
+                    chosen.put(id, d);
+                    views.computeIfAbsent(id, k -> denials.currentView(d, caller.state(), now,
+                            notices.getOrDefault(id, List.of())));
+                    if (++taken == perName) {
+                        break;
+                    }
+                }
+            }
+            perScreening.add(List.copyOf(chosen.values()));
+        }
+        return new Candidates(perScreening, views);
+    }
+
+    /** The denials among {@code ids} that the caller may see: one query through the one visibility predicate. */
+    private Map<UUID, Denial> visible(Caller caller, Set<UUID> ids) {
+        Map<UUID, Denial> result = new HashMap<>();
+        List<UUID> list = new ArrayList<>(ids);
+        for (int from = 0; from < list.size(); from += VISIBILITY_CHUNK) {
+            List<UUID> chunk = list.subList(from, Math.min(list.size(), from + VISIBILITY_CHUNK));
+            em.createQuery("from Denial d where d.id in :ids and " + DenialVisibility.PREDICATE, Denial.class)
+                    .setParameter("ids", chunk).setParameter("viewer", caller.state()).getResultList()
+                    .forEach(d -> result.put(d.id, d));
+        }
+        return result;
     }
 
     /** Normalized names of each screened party (name first, then aliases); 422 when a party has none left. */
@@ -122,36 +203,18 @@ public class ScreeningService {
         return result;
     }
 
-    private ScreeningResult screenOne(Caller caller, ScreeningRequest request, List<NormalizedName[]> names,
-            boolean includeRevokedParam, Instant now, Set<UUID> read) {
-        boolean includeRevoked = includeRevokedParam || Boolean.TRUE.equals(request.includeRevoked());
+    /** Scores one screening's candidates on the caller's views; notes each matched denial in {@code read}. */
+    private ScreeningResult score(Caller caller, ScreeningRequest request, List<NormalizedName[]> names,
+            List<Denial> candidates, Map<UUID, DenialView> views, Instant now, Map<UUID, Denial> read) {
         double threshold = request.threshold() != null ? request.threshold() : config.screening().defaultThreshold();
-        Set<UUID> candidateIds = new LinkedHashSet<>();
-        for (NormalizedName[] partyNames : names) {
-            for (NormalizedName n : partyNames) {
-                candidateIds.addAll(index.candidates(caller.state(), n, includeRevoked,
-                        config.screening().candidatesPerName()));
-            }
-        }
-        if (candidateIds.isEmpty()) {
-            return new ScreeningResult(List.of());
-        }
-        Map<UUID, List<UndercutNotice>> notices = UndercutNoticeRecord.byDenial(candidateIds);
         List<String> screenedItems = request.items() == null ? List.of()
                 : request.items().stream().map(ScreeningRequest.Item::controlEntry).toList();
         List<ScreeningMatch> matches = new ArrayList<>();
-        Map<UUID, Denial> byId = new HashMap<>();
-        for (Denial d : Denial.<Denial>list("id in ?1", candidateIds)) {
-            byId.put(d.id, d);
-        }
-        for (Denial d : byId.values()) {
-            DenialView view = denials.currentView(d, caller.state(), now, notices.getOrDefault(d.id, List.of()));
-            ScreeningMatch match = match(caller, request, names, view, screenedItems, threshold, now);
+        for (Denial d : candidates) {
+            ScreeningMatch match = match(caller, request, names, views.get(d.id), screenedItems, threshold, now);
             if (match != null) {
                 matches.add(match);
-                if (!caller.isOf(d.notifyingState) && read.add(d.id)) {
-                    denials.recordRead(caller, d);
-                }
+                read.putIfAbsent(d.id, d);
             }
         }
         matches.sort(Comparator.comparingDouble(ScreeningMatch::score).reversed()
@@ -166,15 +229,18 @@ public class ScreeningService {
         List<MatchReason> reasons = new ArrayList<>();
         for (int dp = 0; dp < view.parties().size(); dp++) {
             DenialRequest.Party party = view.parties().get(dp);
+            NormalizedName partyName = NameNormalizer.normalize(party.name());
+            List<String> aliasValues = party.aliases() == null ? List.of() : party.aliases();
+            List<NormalizedName> aliases = aliasValues.stream().map(NameNormalizer::normalize).toList();
             MatchReason best = null;
             for (int qp = 0; qp < names.size(); qp++) {
                 String queryCountry = request.parties().get(qp).country();
                 for (NormalizedName q : names.get(qp)) {
-                    best = better(best, reason(qp, q, dp, party, NameKind.NAME, party.name(), queryCountry));
-                    if (party.aliases() != null) {
-                        for (String alias : party.aliases()) {
-                            best = better(best, reason(qp, q, dp, party, NameKind.ALIAS, alias, queryCountry));
-                        }
+                    best = better(best, reason(qp, q, dp, party, NameKind.NAME, party.name(), partyName,
+                            queryCountry));
+                    for (int a = 0; a < aliases.size(); a++) {
+                        best = better(best, reason(qp, q, dp, party, NameKind.ALIAS, aliasValues.get(a),
+                                aliases.get(a), queryCountry));
                     }
                 }
             }
@@ -200,8 +266,8 @@ public class ScreeningService {
     }
 
     private static MatchReason reason(int queryParty, NormalizedName query, int denialParty, DenialRequest.Party party,
-            NameKind kind, String value, String queryCountry) {
-        NameMatcher.Result r = NameMatcher.match(query, NameNormalizer.normalize(value));
+            NameKind kind, String value, NormalizedName normalizedValue, String queryCountry) {
+        NameMatcher.Result r = NameMatcher.match(query, normalizedValue);
         if (r.score() <= 0) {
             return null;
         }
@@ -233,7 +299,8 @@ public class ScreeningService {
         return status == DenialStatus.ACTIVE || status == DenialStatus.REVIEW_OVERDUE || status == DenialStatus.RENEWED;
     }
 
-    private void recordAudit(Caller caller, List<ScreeningRequest> screenings, Instant now) {
+    /** The audit events of a screening, appended in one go after scoring: the screening, and each read. */
+    private void recordAudit(Caller caller, List<ScreeningRequest> screenings, Collection<Denial> read, Instant now) {
         UUID id = UUID.randomUUID();
         if (config.screening().auditNames()) {
             List<List<String>> names = screenings.stream()
@@ -247,6 +314,7 @@ public class ScreeningService {
                 throw new IllegalStateException(e);
             }
         }
+        denials.recordReads(caller, read);
         audit.record(caller, ACTION, RECORD_TYPE, id.toString(), caller.state());
     }
 
