@@ -30,7 +30,7 @@ public final class NameNormalizer {
      * Version of the key derivation. Stored with every index row; rows of an older version are rebuilt at
      * startup. Bump it whenever this class changes the keys it produces.
      */
-    public static final int KEY_VERSION = 1;
+    public static final int KEY_VERSION = 2;
 
     /** Legal-form words: removed before matching (a legal form alone is never a match). */
     static final Set<String> LEGAL_FORMS = Set.of(
@@ -58,9 +58,30 @@ public final class NameNormalizer {
             "services", "technology", "technologies", "tech", "import", "export", "engineering",
             "manufacturing", "commercial", "development", "investment", "investments", "solutions", "systems");
 
+    /** Articles written apart or hyphenated ({@code al-}, {@code el-}): dropped, so that {@code Al Noor} is {@code Noor}. */
+    static final Set<String> ARTICLES = Set.of("al", "el");
+    /** Articles as they are assimilated after {@code Abd}/{@code Abu} ({@code Abd ar-Rahman}, {@code Abu l-Fadl}). */
+    private static final Set<String> ASSIMILATED_ARTICLES = Set.of("al", "el", "ul", "ol", "il", "l", "ar", "ur", "as",
+            "us", "ad", "ud", "an", "un", "at", "ut", "az", "uz", "ash", "ush", "ez", "es", "er", "ed", "en", "et");
+    /** Spellings of {@code Abd} (servant of) and {@code Abu} (father of) that start a compound name. */
+    private static final Set<String> ABD = Set.of("abd", "abdul", "abdel", "abdal", "abdol", "abdur", "abdu",
+            "abdil", "abdus", "abdoul", "abdoel");
+    private static final Set<String> ABU = Set.of("abu", "abou", "abul", "abo", "aboul", "abol");
+    /** Joined prefixes of the same compounds, longest first ({@code Abdulrahman → abd + rahman}). */
+    private static final List<String> ABD_PREFIXES = List.of("abdoul", "abdoel", "abdul", "abdel", "abdal", "abdol",
+            "abdur", "abdus", "abdar", "abdil", "abdu", "abd");
+    private static final List<String> ABU_PREFIXES = List.of("aboul", "abul", "abou", "abol", "abu");
+    /** Spellings of the name of God ending a compound ({@code Nasrallah}, {@code Habibullah}, {@code Hibat Allah}). */
+    private static final List<String> ALLAH_SUFFIXES = List.of("allah", "ullah", "ollah", "illah", "alla", "ulla", "olla",
+            "ulah", "olah", "allh");
+    private static final Set<String> ALLAH = Set.of("allah", "ullah", "ollah", "illah", "alla", "ulla", "olla", "allh",
+            "llah", "lah");
+
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
     private static final Pattern ABBREVIATION_DOT = Pattern.compile("(?<=\\b\\p{L})\\.(?=\\p{L}\\b)");
     private static final Pattern APOSTROPHES = Pattern.compile("['’`ʻʼʿʾ´]");
+    /** Ayn, hamza and their kin as ICU's Arabic-Latin writes them (U+02BE, U+02BF, U+02B1, U+02BC, U+02BB, U+02C0). */
+    private static final Pattern ARABIC_MARKS = Pattern.compile("[\u02BE\u02BF\u02B1\u02BC\u02BB\u02C0\u02C1]");
     private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final String VOWELS = "aeiou";
 
@@ -69,8 +90,10 @@ public final class NameNormalizer {
         t.setFilter(new UnicodeSet("[:Cyrillic:]").freeze());
         return t;
     });
-    private static final ThreadLocal<Transliterator> TO_ASCII =
-            ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
+    private static final ThreadLocal<Transliterator> TO_LATIN =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin"));
+    private static final ThreadLocal<Transliterator> LATIN_ASCII =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Latin-ASCII"));
 
     private NameNormalizer() {
     }
@@ -78,24 +101,66 @@ public final class NameNormalizer {
     /**
      * One token of a normalized name.
      *
-     * @param text     ASCII lower-case form
+     * @param text     ASCII lower-case form (Arabic-script words with ayn/hamza dropped and long waw/ya as u/i)
      * @param phonetic the form with romanization variants folded
-     * @param skeleton first letter and consonants of the phonetic form
+     * @param skeleton first letter (any vowel as {@code a}) and consonants, semi-vowels w/y left out
      * @param generic  a low-information word (see {@link #GENERIC})
      * @param abjad    written in a script that omits short vowels (Arabic, Hebrew, …)
+     * @param next     the text of the following token, or empty: {@code text + next} is a key too, so that
+     *                 {@code Sun Rise} and {@code Sunrise} find each other
      */
-    public record Token(String text, String phonetic, String skeleton, boolean generic, boolean abjad) {
+    public record Token(String text, String phonetic, String skeleton, boolean generic, boolean abjad, String next) {
+
+        public Token(String text, String phonetic, String skeleton, boolean generic, boolean abjad) {
+            this(text, phonetic, skeleton, generic, abjad, "");
+        }
 
         public boolean numeric() {
             return !text.isEmpty() && Character.isDigit(text.charAt(0));
         }
 
-        /** Relative weight in a name score. */
+        /** Relative weight in a name score when nothing is known of how rare the word is. */
         public double weight() {
             if (generic) {
                 return 0.2;
             }
             return text.length() <= 2 && !abjad ? 0.5 : 1.0;
+        }
+
+        /** The text without a joined article ({@code alnoor → noor}), or the text itself. */
+        public String core() {
+            return text.length() >= 6 && (text.startsWith("al") || text.startsWith("el")) ? text.substring(2) : text;
+        }
+
+        /** The key under which the rarity of this word is counted: its phonetic form. */
+        public String rarityKey() {
+            return "p:" + phonetic;
+        }
+
+        /**
+         * The exact-match keys under which this token must be findable: the text, the phonetic form, the
+         * consonant skeleton (3 letters or more, or 2 for an abjad word), and the text joined with the next
+         * token. Every positive token similarity of {@link NameMatcher} rests on a shared key or on texts within
+         * {@link NameMatcher#editBudget(int)} edits.
+         */
+        public List<String> indexKeys() {
+            List<String> keys = new ArrayList<>(4);
+            keys.add("t:" + text);
+            if (numeric()) {
+                return keys;
+            }
+            keys.add("p:" + phonetic);
+            if (skeleton.length() >= 2) {
+                keys.add("s:" + skeleton);
+            }
+            if (!core().equals(text)) {
+                keys.add("t:" + core());
+            }
+            if (!next.isEmpty()) {
+                keys.add("t:" + text + next);
+                keys.add("p:" + phonetic + NameNormalizer.phonetic(next));
+            }
+            return keys;
         }
     }
 
@@ -123,6 +188,24 @@ public final class NameNormalizer {
             tokens.forEach(t -> sb.append(t.text()));
             return sb.toString();
         }
+
+        /** Whether any token was written in an abjad script (a cross-script comparison is weaker evidence). */
+        public boolean abjad() {
+            return tokens.stream().anyMatch(Token::abjad);
+        }
+
+        /** Name-level keys: the spaceless concatenation, for names split into words differently on each side. */
+        public List<String> nameKeys() {
+            return tokens.size() < 2 ? List.of() : List.of("j:" + joined());
+        }
+
+        /** Every key of every token, then the name keys, without repeats. */
+        public Set<String> allKeys() {
+            Set<String> keys = new java.util.LinkedHashSet<>();
+            tokens.forEach(t -> keys.addAll(t.indexKeys()));
+            keys.addAll(nameKeys());
+            return keys;
+        }
     }
 
     public static NormalizedName normalize(String raw) {
@@ -132,37 +215,169 @@ public final class NameNormalizer {
         String s = NFKC.normalize(raw);
         s = ABBREVIATION_DOT.matcher(s).replaceAll("");
         s = APOSTROPHES.matcher(s).replaceAll("");
-        List<Token> tokens = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        List<Boolean> abjads = new ArrayList<>();
         for (String word : NON_ALNUM.split(s)) {
             if (word.isEmpty()) {
                 continue;
             }
             boolean abjad = isAbjad(word);
-            if (abjad && word.startsWith("ال") && word.length() > 3) {
+            if (abjad && word.equals("الله")) {
+                words.add("allah");
+                abjads.add(true);
+                continue;
+            }
+            if (abjad && word.startsWith("ال") && word.length() > 3 && !word.startsWith("الله")) {
                 // the Arabic article is written joined to its noun: "الناصر" is "al" + "nasr"
-                addToken(tokens, "ال", true);
+                words.add("al");
+                abjads.add(true);
                 word = word.substring(2);
             }
-            addToken(tokens, word.replace('ة', 'ا'), abjad);  // ta marbuta is read as a final -a
+            for (String part : transliterate(word.replace('ة', 'ا'), abjad)) {  // ta marbuta is read as a final -a
+                if (!LEGAL_FORMS.contains(part)) {
+                    words.add(part);
+                    abjads.add(abjad);
+                }
+            }
         }
+        List<Token> tokens = tokens(compounds(words, abjads), abjads);
         boolean anyDistinctive = tokens.stream().anyMatch(t -> !t.generic());
         if (!anyDistinctive) {
             // a name made of generic words only ("Global Trading") is compared on those words
-            tokens = tokens.stream().map(t -> new Token(t.text(), t.phonetic(), t.skeleton(), false, t.abjad()))
+            tokens = tokens.stream().map(t -> new Token(t.text(), t.phonetic(), t.skeleton(), false, t.abjad(), t.next()))
                     .toList();
         }
         return new NormalizedName(raw, List.copyOf(tokens));
     }
 
-    private static void addToken(List<Token> tokens, String word, boolean abjad) {
-        String ascii = TO_ASCII.get().transliterate(CYRILLIC.get().transliterate(word));
-        for (String part : NON_ALNUM.split(ascii.toLowerCase(Locale.ROOT))) {
-            if (part.isEmpty() || LEGAL_FORMS.contains(part)) {
+    /** One token of the given text as {@link #normalize} would build it (used for joined words). */
+    static Token token(String text, boolean abjad) {
+        String phonetic = phonetic(text);
+        return new Token(text, phonetic, skeleton(text), GENERIC.contains(text), abjad, "");
+    }
+
+    private static List<Token> tokens(List<String> words, List<Boolean> abjads) {
+        List<Token> tokens = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            boolean abjad = abjads.get(Math.min(i, abjads.size() - 1));
+            String next = i + 1 < words.size() ? words.get(i + 1) : "";
+            tokens.add(new Token(w, phonetic(w), skeleton(w), GENERIC.contains(w), abjad, next));
+        }
+        return tokens;
+    }
+
+    /** ASCII lower-case words of one written word; Arabic-script words also lose ayn/hamza and read w/y as vowels. */
+    private static List<String> transliterate(String word, boolean abjad) {
+        String latin = TO_LATIN.get().transliterate(CYRILLIC.get().transliterate(word));
+        // ayn and hamza survive transliteration as modifier letters: an initial one is the alef of the
+        // word (any vowel), elsewhere the mark is dropped
+        if (!latin.isEmpty() && ARABIC_MARKS.matcher(latin.substring(0, 1)).matches()) {
+            latin = latin.length() > 1 && isVowel(latin.charAt(1)) ? latin.substring(1) : "a" + latin.substring(1);
+        }
+        latin = ARABIC_MARKS.matcher(latin).replaceAll("");
+        String ascii = LATIN_ASCII.get().transliterate(latin).toLowerCase(Locale.ROOT);
+        List<String> out = new ArrayList<>(2);
+        for (String part : NON_ALNUM.split(ascii)) {
+            if (!part.isEmpty()) {
+                out.add(abjad ? longVowels(part) : part);
+            }
+        }
+        return out;
+    }
+
+    /** Arabic script writes long vowels with waw and ya: after the first letter, w reads u and y reads i. */
+    static String longVowels(String t) {
+        if (t.length() < 2) {
+            return t;
+        }
+        StringBuilder sb = new StringBuilder(t.length()).append(t.charAt(0));
+        for (int i = 1; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean beforeVowel = i + 1 < t.length() && isVowel(t.charAt(i + 1));
+            sb.append(c == 'w' && !beforeVowel ? 'u' : c == 'y' && !beforeVowel ? 'i' : c);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Joins Arabic compounds the same way whatever the spelling: {@code Abd al-X}, {@code Abdul X},
+     * {@code Abdel-X} and {@code AbdulX} all become {@code abdX}; {@code Abu X}/{@code Abul X}/{@code AbuX}
+     * become {@code abuX}; {@code X Allah}, {@code X-ullah} and {@code Xullah} become {@code Xallah}. Articles
+     * standing alone ({@code al}, {@code el}) are dropped.
+     */
+    static List<String> compounds(List<String> words, List<Boolean> abjads) {
+        List<String> out = new ArrayList<>(words.size());
+        List<Boolean> outAbjad = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            String w = allah(words.get(i));
+            boolean abjad = abjads.get(i);
+            boolean abd = ABD.contains(w);
+            boolean abu = ABU.contains(w);
+            if ((abd || abu) && i + 1 < words.size()) {
+                int j = i + 1;
+                if (ASSIMILATED_ARTICLES.contains(words.get(j)) && j + 1 < words.size()) {
+                    j++;
+                }
+                String rest = stripArticle(allah(words.get(j)));
+                out.add((abd ? "abd" : "abu") + rest);
+                outAbjad.add(abjad || abjads.get(j));
+                i = j;
                 continue;
             }
-            String phonetic = phonetic(part);
-            tokens.add(new Token(part, phonetic, skeleton(phonetic), GENERIC.contains(part), abjad));
+            if (w.equals("allah") && !out.isEmpty() && !ARTICLES.contains(out.get(out.size() - 1))) {
+                // "Hibat Allah", "Nasr Allah": the name of God ends the compound
+                out.set(out.size() - 1, out.get(out.size() - 1) + "allah");
+                continue;
+            }
+            if (ARTICLES.contains(w) && i + 1 < words.size()) {
+                continue;
+            }
+            out.add(joinedPrefix(w));
+            outAbjad.add(abjad);
         }
+        abjads.clear();
+        abjads.addAll(outAbjad);
+        return out;
+    }
+
+    /** {@code Abdulrahman → abdrahman}, {@code Abulfadl → abufadl}; other words unchanged. */
+    private static String joinedPrefix(String w) {
+        if (w.length() < 6 || !w.startsWith("ab") || w.equals("abdallah")) {
+            return w;
+        }
+        for (String p : ABD_PREFIXES) {
+            if (w.startsWith(p) && w.length() - p.length() >= 3) {
+                return "abd" + stripArticle(w.substring(p.length()));
+            }
+        }
+        for (String p : ABU_PREFIXES) {
+            if (w.startsWith(p) && w.length() - p.length() >= 3) {
+                return "abu" + stripArticle(w.substring(p.length()));
+            }
+        }
+        return w;
+    }
+
+    /** The canonical spelling of a word ending in the name of God: {@code Abdullah → abdallah}. */
+    static String allah(String w) {
+        if (ALLAH.contains(w)) {
+            return "allah";
+        }
+        for (String suffix : ALLAH_SUFFIXES) {
+            if (w.endsWith(suffix) && w.length() - suffix.length() >= 3) {
+                return w.substring(0, w.length() - suffix.length()) + "allah";
+            }
+        }
+        return w;
+    }
+
+    /** A joined article after a compound prefix: {@code alrahman → rahman}. */
+    private static String stripArticle(String w) {
+        if (w.length() >= 5 && (w.startsWith("al") || w.startsWith("el") || w.startsWith("ul")) && !w.equals("allah")) {
+            return w.substring(2);
+        }
+        return w;
     }
 
     private static boolean isAbjad(String word) {
@@ -202,11 +417,17 @@ public final class NameNormalizer {
     }
 
     /**
-     * First letter and the consonants after it, without repeats. Arabic writes no p or v ({@code p} is read
-     * as {@code b}, {@code v} as {@code f}) and an initial vowel as alef (any initial vowel is {@code a}).
+     * First letter and the consonants after it, without repeats, computed on the phonetic form of the text.
+     * Arabic writes no p or v ({@code p} is read as {@code b}, {@code v} as {@code f}), an initial vowel is
+     * alef (any initial vowel is {@code a}), and the semi-vowels w and y are left out (they are long vowels
+     * in one spelling and consonants in another: {@code Marwan}/{@code mruan}, {@code Yusuf}/{@code yusf}).
      */
-    static String skeleton(String phonetic) {
-        if (phonetic.isEmpty() || Character.isDigit(phonetic.charAt(0))) {
+    static String skeleton(String text) {
+        if (text.isEmpty() || Character.isDigit(text.charAt(0))) {
+            return text;
+        }
+        String phonetic = phonetic(text.replace('w', 'u').replace('y', 'i'));
+        if (phonetic.isEmpty()) {
             return phonetic;
         }
         phonetic = phonetic.replace('v', 'f').replace('p', 'b');
