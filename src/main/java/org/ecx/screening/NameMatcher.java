@@ -42,6 +42,8 @@ public final class NameMatcher {
 
     /** Weight of the unpaired words of the side with more of them. */
     static final double EXTRA_PENALTY = 0.35;
+    /** Smallest weight of an unpaired distinctive word. */
+    static final double MISSING_FLOOR = 0.4;
     /** Weight of the unpaired words of the other side. */
     static final double MISSING_PENALTY = 1.0;
     /** Paired evidence (sum of weights) below which a name score is capped: common words alone never match. */
@@ -120,10 +122,11 @@ public final class NameMatcher {
 
     /**
      * The largest number of edits (insertions, deletions, substitutions, adjacent swaps) forgiven between two
-     * words, by the length of the shorter: none under 4 letters, 1 from 4, 2 from 8.
+     * words, by the length of the shorter: none under 3 letters, 1 from 3, 2 from 8. A caller looking words up
+     * by edit distance may use the budget of the query word's length: the budget never decreases with length.
      */
     public static int editBudget(int length) {
-        return length < 4 ? 0 : length < 8 ? 1 : 2;
+        return length < 3 ? 0 : length < 8 ? 1 : 2;
     }
 
     public static Result match(NormalizedName query, NormalizedName candidate) {
@@ -177,11 +180,11 @@ public final class NameMatcher {
         }
         double qMiss = 0;
         for (int i = 0; i < q.size(); i++) {
-            qMiss += qUsed[i] ? 0 : rarity.weight(q.get(i));
+            qMiss += qUsed[i] ? 0 : missing(q.get(i), rarity);
         }
         double cMiss = 0;
         for (int j = 0; j < c.size(); j++) {
-            cMiss += cUsed[j] ? 0 : rarity.weight(c.get(j));
+            cMiss += cUsed[j] ? 0 : missing(c.get(j), rarity);
         }
         double score = evidence / (paired + EXTRA_PENALTY * Math.max(qMiss, cMiss)
                 + MISSING_PENALTY * Math.min(qMiss, cMiss));
@@ -190,6 +193,15 @@ public final class NameMatcher {
         }
         boolean covered = allDistinctivePaired(q, qUsed) || allDistinctivePaired(c, cUsed);
         return new Result(Math.max(0, Math.min(1, score)), List.copyOf(pairs), evidence, covered, crossScript);
+    }
+
+    /**
+     * The weight of an unpaired word: its rarity, but at least {@link #MISSING_FLOOR} for a distinctive word (an
+     * unpaired common given name still speaks against identity).
+     */
+    private static double missing(Token t, TokenRarity rarity) {
+        double w = rarity.weight(t);
+        return t.generic() ? w : Math.max(w, MISSING_FLOOR);
     }
 
     private static boolean allDistinctivePaired(List<Token> tokens, boolean[] used) {
@@ -265,7 +277,8 @@ public final class NameMatcher {
         if (a.skeleton().equals(b.skeleton())) {
             if ((a.abjad() || b.abjad()) && a.skeleton().length() >= 2) {
                 sim = Math.max(sim, SKELETON_ABJAD);
-            } else if (a.skeleton().length() >= 3) {
+            } else if (a.skeleton().length() >= 3 && Math.min(a.text().length(), b.text().length())
+                    >= 0.8 * Math.max(a.text().length(), b.text().length())) {
                 sim = Math.max(sim, SKELETON_LATIN);
             }
         }

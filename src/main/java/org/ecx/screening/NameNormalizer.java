@@ -51,7 +51,7 @@ public final class NameNormalizer {
 
     /** Frequent words that carry little identity: they count for a fifth of a distinctive word. */
     static final Set<String> GENERIC = Set.of(
-            "al", "el", "ul", "bin", "ibn", "bint", "the", "and", "of", "de", "da", "do", "dos", "das", "la", "le",
+            "al", "el", "ul", "bin", "ibn", "bint", "ben", "ould", "abd", "abu", "din", "the", "and", "of", "de", "da", "do", "dos", "das", "la", "le",
             "les", "du", "der", "den", "van", "von", "y", "e", "et", "und",
             "trading", "trade", "traders", "group", "international", "intl", "industrial", "industries",
             "industry", "holding", "holdings", "enterprise", "enterprises", "general", "global", "service",
@@ -59,15 +59,18 @@ public final class NameNormalizer {
             "manufacturing", "commercial", "development", "investment", "investments", "solutions", "systems");
 
     /** Articles written apart or hyphenated ({@code al-}, {@code el-}): dropped, so that {@code Al Noor} is {@code Noor}. */
-    static final Set<String> ARTICLES = Set.of("al", "el");
-    /** Articles as they are assimilated after {@code Abd}/{@code Abu} ({@code Abd ar-Rahman}, {@code Abu l-Fadl}). */
-    private static final Set<String> ASSIMILATED_ARTICLES = Set.of("al", "el", "ul", "ol", "il", "l", "ar", "ur", "as",
-            "us", "ad", "ud", "an", "un", "at", "ut", "az", "uz", "ash", "ush", "ez", "es", "er", "ed", "en", "et");
-    /** Spellings of {@code Abd} (servant of) and {@code Abu} (father of) that start a compound name. */
-    private static final Set<String> ABD = Set.of("abd", "abdul", "abdel", "abdal", "abdol", "abdur", "abdu",
-            "abdil", "abdus", "abdoul", "abdoel");
+    static final Set<String> ARTICLES = Set.of("al", "el", "ul");
+    /**
+     * The article assimilated to a sun letter ({@code ar-Rahman}, {@code ad-Din}, {@code as-Salam}): dropped
+     * between two words when the next word starts with its consonant.
+     */
+    private static final Set<String> ASSIMILATED_ARTICLES = Set.of("ar", "ur", "er", "ad", "ud", "ed", "as", "us",
+            "es", "ash", "ush", "esh", "at", "ut", "et", "az", "uz", "ez", "an", "un", "en", "al", "el", "ul", "il", "l");
+    /** Spellings of {@code Abd} (servant of) and {@code Abu} (father of), the first word of a compound name. */
+    private static final Set<String> ABD = Set.of("abd", "abdul", "abdel", "abdal", "abdol", "abdur", "abdu", "abdil",
+            "abdus", "abdoul", "abdoel", "abdar", "abdin");
     private static final Set<String> ABU = Set.of("abu", "abou", "abul", "abo", "aboul", "abol");
-    /** Joined prefixes of the same compounds, longest first ({@code Abdulrahman → abd + rahman}). */
+    /** The same prefixes written joined to the name, longest first ({@code Abdulrahman → abd rahman}). */
     private static final List<String> ABD_PREFIXES = List.of("abdoul", "abdoel", "abdul", "abdel", "abdal", "abdol",
             "abdur", "abdus", "abdar", "abdil", "abdu", "abd");
     private static final List<String> ABU_PREFIXES = List.of("aboul", "abul", "abou", "abol", "abu");
@@ -76,6 +79,9 @@ public final class NameNormalizer {
             "ulah", "olah", "allh");
     private static final Set<String> ALLAH = Set.of("allah", "ullah", "ollah", "illah", "alla", "ulla", "olla", "allh",
             "llah", "lah");
+    /** Spellings of {@code al-Din} written joined ({@code Saifuddin}, {@code Nasreddine}): split into X + din. */
+    private static final List<String> DIN_SUFFIXES = List.of("ouddine", "uddine", "eddine", "iddine", "oudine", "uddin",
+            "eddin", "addin", "aldin", "aldine", "eldin", "eldine", "uldin", "oddin", "iddin", "udin", "edine", "edin");
 
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
     private static final Pattern ABBREVIATION_DOT = Pattern.compile("(?<=\\b\\p{L})\\.(?=\\p{L}\\b)");
@@ -301,10 +307,11 @@ public final class NameNormalizer {
     }
 
     /**
-     * Joins Arabic compounds the same way whatever the spelling: {@code Abd al-X}, {@code Abdul X},
-     * {@code Abdel-X} and {@code AbdulX} all become {@code abdX}; {@code Abu X}/{@code Abul X}/{@code AbuX}
-     * become {@code abuX}; {@code X Allah}, {@code X-ullah} and {@code Xullah} become {@code Xallah}. Articles
-     * standing alone ({@code al}, {@code el}) are dropped.
+     * Writes Arabic compounds the same way whatever the spelling, as separate words so that word order does
+     * not matter: {@code Abd al-X}, {@code Abdul X}, {@code Abdel-X} and {@code AbdulX} all become
+     * {@code abd X}; {@code Abu X}, {@code Abul X} and {@code AbuX} become {@code abu X}; {@code X al-Din} and
+     * {@code Xuddin} become {@code X din}; {@code X Allah}, {@code X-ullah} and {@code Xullah} become the one
+     * word {@code Xallah} ({@code Abdullah} is {@code abd allah}). Articles between two words are dropped.
      */
     static List<String> compounds(List<String> words, List<Boolean> abjads) {
         List<String> out = new ArrayList<>(words.size());
@@ -312,51 +319,55 @@ public final class NameNormalizer {
         for (int i = 0; i < words.size(); i++) {
             String w = allah(words.get(i));
             boolean abjad = abjads.get(i);
-            boolean abd = ABD.contains(w);
-            boolean abu = ABU.contains(w);
-            if ((abd || abu) && i + 1 < words.size()) {
-                int j = i + 1;
-                if (ASSIMILATED_ARTICLES.contains(words.get(j)) && j + 1 < words.size()) {
-                    j++;
-                }
-                String rest = stripArticle(allah(words.get(j)));
-                out.add((abd ? "abd" : "abu") + rest);
-                outAbjad.add(abjad || abjads.get(j));
-                i = j;
-                continue;
-            }
-            if (w.equals("allah") && !out.isEmpty() && !ARTICLES.contains(out.get(out.size() - 1))) {
+            boolean hasNext = i + 1 < words.size();
+            if (w.equals("allah") && !out.isEmpty() && !out.get(out.size() - 1).equals("abd")) {
                 // "Hibat Allah", "Nasr Allah": the name of God ends the compound
                 out.set(out.size() - 1, out.get(out.size() - 1) + "allah");
                 continue;
             }
-            if (ARTICLES.contains(w) && i + 1 < words.size()) {
+            if (hasNext && (ARTICLES.contains(w) || ASSIMILATED_ARTICLES.contains(w) && !out.isEmpty()
+                    && words.get(i + 1).startsWith(w.substring(w.length() - 1)))) {
                 continue;
             }
-            out.add(joinedPrefix(w));
-            outAbjad.add(abjad);
+            for (String part : split(w)) {
+                out.add(part);
+                outAbjad.add(abjad);
+            }
         }
         abjads.clear();
         abjads.addAll(outAbjad);
         return out;
     }
 
-    /** {@code Abdulrahman → abdrahman}, {@code Abulfadl → abufadl}; other words unchanged. */
-    private static String joinedPrefix(String w) {
-        if (w.length() < 6 || !w.startsWith("ab") || w.equals("abdallah")) {
-            return w;
+    /** One word as the words of its compound: {@code abdulrahman → abd rahman}, {@code saifuddin → saif din}. */
+    private static List<String> split(String w) {
+        if (ABD.contains(w)) {
+            return List.of("abd");
         }
-        for (String p : ABD_PREFIXES) {
-            if (w.startsWith(p) && w.length() - p.length() >= 3) {
-                return "abd" + stripArticle(w.substring(p.length()));
+        if (ABU.contains(w)) {
+            return List.of("abu");
+        }
+        if (w.startsWith("abd") && w.endsWith("allah") && w.length() <= 10) {
+            return List.of("abd", "allah");
+        }
+        if (w.length() >= 6 && w.startsWith("ab")) {
+            for (String p : ABD_PREFIXES) {
+                if (w.startsWith(p) && w.length() - p.length() >= 3) {
+                    return List.of("abd", allah(stripArticle(w.substring(p.length()))));
+                }
+            }
+            for (String p : ABU_PREFIXES) {
+                if (w.startsWith(p) && w.length() - p.length() >= 3) {
+                    return List.of("abu", stripArticle(w.substring(p.length())));
+                }
             }
         }
-        for (String p : ABU_PREFIXES) {
-            if (w.startsWith(p) && w.length() - p.length() >= 3) {
-                return "abu" + stripArticle(w.substring(p.length()));
+        for (String suffix : DIN_SUFFIXES) {
+            if (w.endsWith(suffix) && w.length() - suffix.length() >= 3) {
+                return List.of(w.substring(0, w.length() - suffix.length()), "din");
             }
         }
-        return w;
+        return List.of(w);
     }
 
     /** The canonical spelling of a word ending in the name of God: {@code Abdullah → abdallah}. */

@@ -360,14 +360,14 @@ class RealListEvaluation {
         }
         Set<String> made = new HashSet<>();
         int attempts = 0;
-        while (count(decoys, "words recombined across records") < 1200 && attempts++ < 100000) {
+        while (count(decoys, "words recombined across records") < 2400 && attempts++ < 100000) {
             String d = recombine(latinWords, 2 + random.nextInt(2), random, latinWords);
             if (d != null && made.add(d)) {
                 decoys.add(new Query("words recombined across records", d, -1, heldOut(d)));
             }
         }
         attempts = 0;
-        while (count(decoys, "original-script words recombined") < 700 && attempts++ < 100000) {
+        while (count(decoys, "original-script words recombined") < 1200 && attempts++ < 100000) {
             String d = recombine(originalWords, 2 + random.nextInt(3), random, originalWords);
             if (d != null && made.add(d)) {
                 decoys.add(new Query("original-script words recombined", d, -1, heldOut(d)));
@@ -384,7 +384,7 @@ class RealListEvaluation {
         List<String> common = firstWords.entrySet().stream().filter(e -> e.getValue() >= 4)
                 .map(Map.Entry::getKey).sorted().toList();
         attempts = 0;
-        while (!common.isEmpty() && count(decoys, "common given name, other family name") < 400 && attempts++ < 100000) {
+        while (!common.isEmpty() && count(decoys, "common given name, other family name") < 800 && attempts++ < 100000) {
             String given = common.get(random.nextInt(common.size()));
             Listed other = records.get(random.nextInt(records.size()));
             String[] w = other.name().trim().split("\\s+");
@@ -398,7 +398,7 @@ class RealListEvaluation {
             }
         }
         attempts = 0;
-        while (count(decoys, "generic company name") < 300 && attempts++ < 100000) {
+        while (count(decoys, "generic company name") < 600 && attempts++ < 100000) {
             List<String> words = new ArrayList<>();
             int n = 2 + random.nextInt(2);
             while (words.size() < n) {
