@@ -5,7 +5,9 @@ import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;
 import com.ibm.icu.text.UnicodeSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -223,6 +225,7 @@ public final class NameNormalizer {
         s = APOSTROPHES.matcher(s).replaceAll("");
         List<String> words = new ArrayList<>();
         List<Boolean> abjads = new ArrayList<>();
+        Map<String, String> arabicSkeletons = new HashMap<>();
         for (String word : NON_ALNUM.split(s)) {
             if (word.isEmpty()) {
                 continue;
@@ -239,14 +242,18 @@ public final class NameNormalizer {
                 abjads.add(true);
                 word = word.substring(2);
             }
-            for (String part : transliterate(word.replace('ة', 'ا'), abjad)) {  // ta marbuta is read as a final -a
+            List<String> parts = transliterate(word.replace('ة', 'ا'), abjad);  // ta marbuta is read as a final -a
+            if (abjad && parts.size() == 1) {
+                arabicSkeletons.put(parts.get(0), arabicSkeleton(word));
+            }
+            for (String part : parts) {
                 if (!LEGAL_FORMS.contains(part)) {
                     words.add(part);
                     abjads.add(abjad);
                 }
             }
         }
-        List<Token> tokens = tokens(compounds(words, abjads), abjads);
+        List<Token> tokens = tokens(compounds(words, abjads), abjads, arabicSkeletons);
         boolean anyDistinctive = tokens.stream().anyMatch(t -> !t.generic());
         if (!anyDistinctive) {
             // a name made of generic words only ("Global Trading") is compared on those words
@@ -262,13 +269,14 @@ public final class NameNormalizer {
         return new Token(text, phonetic, skeleton(text), GENERIC.contains(text), abjad, "");
     }
 
-    private static List<Token> tokens(List<String> words, List<Boolean> abjads) {
+    private static List<Token> tokens(List<String> words, List<Boolean> abjads, Map<String, String> arabicSkeletons) {
         List<Token> tokens = new ArrayList<>(words.size());
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             boolean abjad = abjads.get(Math.min(i, abjads.size() - 1));
             String next = i + 1 < words.size() ? words.get(i + 1) : "";
-            tokens.add(new Token(w, phonetic(w), skeleton(w), GENERIC.contains(w), abjad, next));
+            String skeleton = abjad ? arabicSkeletons.getOrDefault(w, skeleton(w)) : skeleton(w);
+            tokens.add(new Token(w, phonetic(w), skeleton, GENERIC.contains(w), abjad, next));
         }
         return tokens;
     }
@@ -400,6 +408,11 @@ public final class NameNormalizer {
 
     /** Folds romanization variants of one ASCII lower-case token. */
     static String phonetic(String t) {
+        return phonetic(t, true);
+    }
+
+    /** @param silentH whether an h after a vowel and before a consonant is dropped (not in skeletons: Arabic writes it) */
+    private static String phonetic(String t, boolean silentH) {
         if (t.isEmpty() || Character.isDigit(t.charAt(0))) {
             return t;
         }
@@ -415,7 +428,7 @@ public final class NameNormalizer {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             // an "h" after a vowel and before a consonant or the end is a spelling variant: Ghareh/Ghare
-            if (c == 'h' && i > 0 && isVowel(s.charAt(i - 1)) && (i + 1 == s.length() || !isVowel(s.charAt(i + 1)))) {
+            if (silentH && c == 'h' && i > 0 && isVowel(s.charAt(i - 1)) && (i + 1 == s.length() || !isVowel(s.charAt(i + 1)))) {
                 continue;
             }
             if (sb.length() > 0 && sb.charAt(sb.length() - 1) == c) {
@@ -437,14 +450,45 @@ public final class NameNormalizer {
         if (text.isEmpty() || Character.isDigit(text.charAt(0))) {
             return text;
         }
-        String phonetic = phonetic(text.replace('w', 'u').replace('y', 'i'));
-        if (phonetic.isEmpty()) {
-            return phonetic;
+        String t = text.replace('w', 'u').replace('y', 'i');
+        for (String[] r : LATIN_CLASSES) {
+            t = t.replace(r[0], r[1]);
         }
-        phonetic = phonetic.replace('v', 'f').replace('p', 'b');
-        StringBuilder sb = new StringBuilder().append(isVowel(phonetic.charAt(0)) ? 'a' : phonetic.charAt(0));
-        for (int i = 1; i < phonetic.length(); i++) {
-            char c = phonetic.charAt(i);
+        return collapse(t);
+    }
+
+    /**
+     * Latin spellings to consonant classes that Arabic letters also map to (see {@link #ARABIC_CLASSES}): the
+     * sibilants and interdentals (s, z, th, dh) are one class {@code S}, because romanizations of ث, ذ, ز, ظ, س,
+     * ص disagree; sh and French ch are {@code X}; kh is h; q, c and k are k; v is f and p is b.
+     */
+    private static final String[][] LATIN_CLASSES = {{"sch", "X"}, {"tch", "X"}, {"sh", "X"}, {"ch", "X"},
+            {"kh", "h"}, {"gh", "g"}, {"th", "S"}, {"dh", "S"}, {"ph", "f"}, {"dzh", "j"}, {"dj", "j"}, {"zh", "j"},
+            {"ck", "k"}, {"q", "k"}, {"c", "k"}, {"x", "kS"}, {"ts", "S"}, {"s", "S"}, {"z", "S"}, {"v", "f"},
+            {"p", "b"}};
+
+    /** Arabic and Persian letters to the same consonant classes; long vowels, ayn, hamza and ta marbuta are vowels. */
+    private static final String ARABIC_LETTERS = "بتثجحخدذرزسشصضطظغفقكلمنهپچژگکھ";
+    private static final String ARABIC_CLASSES = "btSjhhdSrSSXSdtSgfkklmnhbXjgkh";
+
+    /** The skeleton of a word in Arabic script, read from its letters. */
+    static String arabicSkeleton(String word) {
+        StringBuilder t = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            int k = ARABIC_LETTERS.indexOf(word.charAt(i));
+            t.append(k >= 0 ? ARABIC_CLASSES.charAt(k) : Character.isLetter(word.charAt(i)) ? 'a' : ' ');
+        }
+        return collapse(t.toString().replace(" ", ""));
+    }
+
+    /** First letter (a vowel as {@code a}), then the consonants without repeats. */
+    private static String collapse(String t) {
+        if (t.isEmpty()) {
+            return t;
+        }
+        StringBuilder sb = new StringBuilder().append(isVowel(t.charAt(0)) ? 'a' : t.charAt(0));
+        for (int i = 1; i < t.length(); i++) {
+            char c = t.charAt(i);
             if (!isVowel(c) && sb.charAt(sb.length() - 1) != c) {
                 sb.append(c);
             }
