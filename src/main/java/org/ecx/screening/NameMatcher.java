@@ -41,19 +41,19 @@ public final class NameMatcher {
     static final double EDIT_COST = 0.06;
 
     /** Weight of the unpaired words of the side with more of them. */
-    static final double EXTRA_PENALTY = Double.parseDouble(System.getProperty("tune.EXTRA_PENALTY", "0.35"));
+    static final double EXTRA_PENALTY = 0.35;
     /** Smallest weight of an unpaired distinctive word. */
-    static final double MISSING_FLOOR = Double.parseDouble(System.getProperty("tune.MISSING_FLOOR", "0.4"));
+    static final double MISSING_FLOOR = 0.4;
     /** Weight of the unpaired words of the other side. */
-    static final double MISSING_PENALTY = Double.parseDouble(System.getProperty("tune.MISSING_PENALTY", "1.0"));
+    static final double MISSING_PENALTY = 1.0;
     /** Paired evidence (sum of weights) below which a name score is capped: common words alone never match. */
-    static final double MIN_EVIDENCE = Double.parseDouble(System.getProperty("tune.MIN_EVIDENCE", "0.6"));
+    static final double MIN_EVIDENCE = 0.6;
     private static final double WEAK_CAP = 0.5;
 
     /** Scores this far below the threshold can still be {@link Band#POSSIBLE}. */
     public static final double POSSIBLE_MARGIN = 0.2;
     /** Paired evidence a {@link Band#POSSIBLE} needs: at least one rare word. */
-    static final double POSSIBLE_EVIDENCE = Double.parseDouble(System.getProperty("tune.POSSIBLE_EVIDENCE", "0.8"));
+    static final double POSSIBLE_EVIDENCE = 0.8;
 
     private static final DamerauLevenshteinDistance DAMERAU_1 = new DamerauLevenshteinDistance(1);
     private static final DamerauLevenshteinDistance DAMERAU_2 = new DamerauLevenshteinDistance(2);
@@ -270,9 +270,11 @@ public final class NameMatcher {
         int budget = editBudget(Math.min(a.text().length(), b.text().length()));
         if (budget > 0) {
             int edits = damerau(a.text(), b.text(), budget);
-            // a 3-letter word keeps its first letter: Kim/Kin, not Kim/Lim
-            boolean shortOk = Math.min(a.text().length(), b.text().length()) > 3
-                    || a.text().charAt(0) == b.text().charAt(0);
+            // under 5 letters only a letter inserted or dropped, or two letters swapped (Lina Kovr, Kvoar), and a
+            // 3-letter word keeps its first letter: Kim/Kimm, not Vira/Viga or Kim/Lim
+            int shorter = Math.min(a.text().length(), b.text().length());
+            boolean shortOk = shorter >= 5 || (a.text().length() != b.text().length() || transposed(a.text(), b.text()))
+                    && (shorter > 3 || a.text().charAt(0) == b.text().charAt(0));
             if (edits > 0 && edits <= budget && shortOk) {
                 sim = Math.max(sim, ONE_EDIT - EDIT_COST * (edits - 1));
             }
@@ -286,6 +288,24 @@ public final class NameMatcher {
             }
         }
         return sim;
+    }
+
+    /** Whether the two differ only by two adjacent letters swapped. */
+    static boolean transposed(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        int first = -1;
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                if (first >= 0) {
+                    return i == first + 1 && a.charAt(first) == b.charAt(i) && a.charAt(i) == b.charAt(first)
+                            && a.substring(i + 1).equals(b.substring(i + 1));
+                }
+                first = i;
+            }
+        }
+        return false;
     }
 
     /**

@@ -349,6 +349,12 @@ public final class NameNormalizer {
 
     /** One word as the words of its compound: {@code abdulrahman → abd rahman}, {@code saifuddin → saif din}. */
     private static List<String> split(String w) {
+        if (w.equals("bn") || w.equals("ibn")) {
+            return List.of("bin");  // "son of", as Arabic script writes it without vowels
+        }
+        if (w.equals("wld") || w.equals("uld") || w.equals("walad")) {
+            return List.of("ould");
+        }
         if (ABD.contains(w)) {
             return List.of("abd");
         }

@@ -160,7 +160,7 @@ public class ScreeningService {
         return new ScreeningResult(List.copyOf(matches));
     }
 
-    /** Scores one denial (as the caller sees it) against the screened parties; null below the threshold. */
+    /** Scores one denial (as the caller sees it) against the screened parties; null when no name is MATCH or POSSIBLE. */
     ScreeningMatch match(Caller caller, ScreeningRequest request, List<NormalizedName[]> names, DenialView view,
             List<String> screenedItems, double threshold, Instant now) {
         List<MatchReason> reasons = new ArrayList<>();
@@ -170,15 +170,16 @@ public class ScreeningService {
             for (int qp = 0; qp < names.size(); qp++) {
                 String queryCountry = request.parties().get(qp).country();
                 for (NormalizedName q : names.get(qp)) {
-                    best = better(best, reason(qp, q, dp, party, NameKind.NAME, party.name(), queryCountry));
+                    best = better(best, reason(qp, q, dp, party, NameKind.NAME, party.name(), queryCountry, threshold));
                     if (party.aliases() != null) {
                         for (String alias : party.aliases()) {
-                            best = better(best, reason(qp, q, dp, party, NameKind.ALIAS, alias, queryCountry));
+                            best = better(best,
+                                    reason(qp, q, dp, party, NameKind.ALIAS, alias, queryCountry, threshold));
                         }
                     }
                 }
             }
-            if (best != null && best.score() >= threshold) {
+            if (best != null) {
                 reasons.add(best);
             }
         }
@@ -190,17 +191,18 @@ public class ScreeningService {
         MatchReason top = reasons.get(0);
         ItemRelation relation = ItemRelation.best(view.items().stream().map(DenialRequest.Item::controlEntry).toList(),
                 screenedItems);
-        boolean essentiallyIdentical = relation.sameItem() && reasons.stream().anyMatch(r -> identifying(r.role()));
+        boolean essentiallyIdentical = relation.sameItem()
+                && reasons.stream().anyMatch(r -> r.band() == NameMatcher.Band.MATCH && identifying(r.role()));
         boolean consultationRequired = essentiallyIdentical && inForce(view.status())
                 && view.notifiedAt().isAfter(now.atZone(ZoneOffset.UTC).minusYears(CONSULTATION_YEARS).toInstant())
                 && !caller.isOf(view.notifyingState());
-        return new ScreeningMatch(view.id(), view.notifyingState(), view.status(), top.score(),
+        return new ScreeningMatch(view.id(), view.notifyingState(), view.status(), top.score(), top.band(),
                 new ScreeningMatch.MatchedParty(top.role(), view.parties().get(top.denialParty()).name()),
                 List.copyOf(reasons), relation, essentiallyIdentical, consultationRequired, DenialSummary.of(view));
     }
 
     private static MatchReason reason(int queryParty, NormalizedName query, int denialParty, DenialRequest.Party party,
-            NameKind kind, String value, String queryCountry) {
+            NameKind kind, String value, String queryCountry, double threshold) {
         NameMatcher.Result r = NameMatcher.match(query, NameNormalizer.normalize(value));
         if (r.score() <= 0) {
             return null;
@@ -213,8 +215,12 @@ public class ScreeningService {
             case NOT_COMPARED -> r.score();
         };
         score = NameMatcher.round(Math.max(0, Math.min(1, score)));
+        NameMatcher.Band band = r.bandOf(score, threshold);
+        if (band == null) {
+            return null;
+        }
         return new MatchReason(queryParty, query.original(), denialParty, party.role(), kind, value, r.pairs(),
-                NameMatcher.round(r.score()), country, score);
+                NameMatcher.round(r.score()), country, score, band, r.explain(band));
     }
 
     private static MatchReason better(MatchReason a, MatchReason b) {

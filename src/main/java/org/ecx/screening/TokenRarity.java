@@ -19,9 +19,9 @@ public final class TokenRarity {
     /** Smallest weight a word can have. */
     static final double FLOOR = 0.1;
     /** Inverse document frequency (natural log) below which a word weighs {@link #FLOOR}… */
-    static final double IDF_COMMON = Math.log(Double.parseDouble(System.getProperty("tune.COMMON", "20")));
+    static final double IDF_COMMON = Math.log(20);
     /** …and from which it weighs 1. */
-    static final double IDF_RARE = Math.log(Double.parseDouble(System.getProperty("tune.RARE", "2000")));
+    static final double IDF_RARE = Math.log(2000);
 
     private final Map<String, Integer> documentFrequency;
     private final int names;
