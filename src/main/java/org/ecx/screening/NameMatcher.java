@@ -3,49 +3,147 @@ package org.ecx.screening;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
-import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
 import org.ecx.screening.NameNormalizer.NormalizedName;
 import org.ecx.screening.NameNormalizer.Token;
 
 /**
- * Scores two normalized names in [0,1] (see docs/screening.md). Tokens are paired one to one, best pairs
- * first, whatever their order; a pair counts when its similarity reaches {@link #TOKEN_MATCH}. The name score
- * is the weighted share of both names covered by pairs (a Dice coefficient over token weights, generic words
- * weighing a fifth), so extra distinctive words on either side lower it. The spaceless concatenations are
- * compared too ({@code Al-Falak Trading} / {@code Alfalak Trading}). A score built on generic words alone is
- * capped below any sensible threshold.
+ * Scores two normalized names in [0,1] and puts the pair in a {@link Band} (see docs/screening.md).
+ * <p>
+ * Tokens are paired one to one, best pairs first, whatever their order; a pair counts when its similarity
+ * reaches {@link #TOKEN_MATCH}. Each word weighs by its rarity ({@link TokenRarity}); a pair weighs as its
+ * more common word. The score is the paired evidence over itself plus the unpaired words, counted
+ * asymmetrically: the unpaired words of the side that has more of them (the longer name's extra words: a
+ * middle name, a father's name) count {@link #EXTRA_PENALTY}, those of the other side (a word each side has and
+ * the other lacks) count {@link #MISSING_PENALTY}. So a query fully covered by a listed name, or the reverse,
+ * still scores high, and two names sharing one word out of three do not. A score resting only on common or
+ * generic words is capped below any sensible threshold.
+ * <p>
+ * Completeness rule (the candidate index relies on it): a token similarity is positive only for two tokens
+ * that share one of their {@link Token#indexKeys()} or whose texts lie within {@link #editBudget(int)} edits
+ * (Damerau: an adjacent swap counts one) of each other; words joined on one side and split on the other are
+ * found through the joined keys.
  */
 public final class NameMatcher {
 
     /** Token similarity from which two tokens are taken as the same word. */
     public static final double TOKEN_MATCH = 0.8;
+    /** Similarity given to equal phonetic forms. */
+    static final double PHONETIC = 0.97;
+    /** Similarity given to words equal but for a joined article ({@code Alnoor}/{@code Noor}). */
+    static final double CORE = 0.95;
     /** Similarity given to an abjad transliteration whose consonant skeleton equals the other token's. */
-    static final double SKELETON_MATCH = 0.9;
-    private static final double GENERIC_ONLY_CAP = 0.5;
-    private static final double PHONETIC_FACTOR = 0.97;
+    static final double SKELETON_ABJAD = 0.92;
+    /** Similarity given to two Latin spellings with the same skeleton of three letters or more ({@code Husayn/Hussein}). */
+    static final double SKELETON_LATIN = 0.88;
+    /** Similarity of one edit; a second edit (8 letters and more) costs as much again. */
+    static final double ONE_EDIT = 0.92;
+    static final double EDIT_COST = 0.06;
 
-    private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
-    private static final LevenshteinDistance LEVENSHTEIN = LevenshteinDistance.getDefaultInstance();
+    /** Weight of the unpaired words of the side with more of them. */
+    static final double EXTRA_PENALTY = 0.35;
+    /** Smallest weight of an unpaired distinctive word. */
+    static final double MISSING_FLOOR = 0.4;
+    /** Weight of the unpaired words of the other side. */
+    static final double MISSING_PENALTY = 1.0;
+    /** Paired evidence (sum of weights) below which a name score is capped: common words alone never match. */
+    static final double MIN_EVIDENCE = 0.6;
+    private static final double WEAK_CAP = 0.5;
+
+    /** Scores this far below the threshold can still be {@link Band#POSSIBLE}. */
+    public static final double POSSIBLE_MARGIN = 0.2;
+    /** Paired evidence a {@link Band#POSSIBLE} needs: at least one rare word. */
+    static final double POSSIBLE_EVIDENCE = 0.8;
+
+    private static final DamerauLevenshteinDistance DAMERAU_1 = new DamerauLevenshteinDistance(1);
+    private static final DamerauLevenshteinDistance DAMERAU_2 = new DamerauLevenshteinDistance(2);
 
     private NameMatcher() {
+    }
+
+    /** How a name pair stands against a threshold. */
+    public enum Band {
+        /** The score is at or above the threshold. */
+        MATCH,
+        /**
+         * Below the threshold by at most {@link #POSSIBLE_MARGIN}, with rare words paired, and either one name
+         * covered by the other (a partial name: words dropped or added) or a name written in an abjad script
+         * (a weaker cross-script match). Worth a human look; never an automatic hit.
+         */
+        POSSIBLE
     }
 
     /** One paired token and how alike the two are. */
     public record TokenPair(String query, String candidate, double similarity) {
     }
 
-    /** The score of a name pair and the token pairs it rests on. */
-    public record Result(double score, List<TokenPair> pairs) {
-        static final Result NONE = new Result(0, List.of());
+    /**
+     * The score of a name pair and what it rests on.
+     *
+     * @param evidence  sum of the paired words' weights
+     * @param covered   every word of one of the two names is paired (a partial name on the other side)
+     * @param crossScript either name was written in an abjad script
+     */
+    public record Result(double score, List<TokenPair> pairs, double evidence, boolean covered, boolean crossScript) {
+        static final Result NONE = new Result(0, List.of(), 0, false, false);
+
+        /** The band of this pair at the given threshold, or null when it is neither. */
+        public Band band(double threshold) {
+            return bandOf(score, threshold);
+        }
+
+        /** The band for a score derived from this one (e.g. with a country adjustment), or null. */
+        public Band bandOf(double adjustedScore, double threshold) {
+            if (score <= 0) {
+                return null;
+            }
+            if (adjustedScore >= threshold) {
+                return Band.MATCH;
+            }
+            if (adjustedScore >= threshold - POSSIBLE_MARGIN && evidence >= POSSIBLE_EVIDENCE
+                    && (covered || crossScript)) {
+                return Band.POSSIBLE;
+            }
+            return null;
+        }
+
+        /** One sentence for {@code matchedOn}: why the pair is in its band. */
+        public String explain(Band band) {
+            if (band == null) {
+                return "below the threshold";
+            }
+            if (band == Band.MATCH) {
+                return "name score at or above the threshold";
+            }
+            return covered ? "partial name: every word of one name is in the other, the other has more words"
+                    : "cross-script: a transliterated name close to the threshold";
+        }
+    }
+
+    /**
+     * The largest number of edits (insertions, deletions, substitutions, adjacent swaps) forgiven between two
+     * words, by the length of the shorter: none under 3 letters, 1 from 3, 2 from 8. A caller looking words up
+     * by edit distance may use the budget of the query word's length: the budget never decreases with length.
+     */
+    public static int editBudget(int length) {
+        return length < 3 ? 0 : length < 8 ? 1 : 2;
     }
 
     public static Result match(NormalizedName query, NormalizedName candidate) {
+        return match(query, candidate, TokenRarity.UNKNOWN);
+    }
+
+    public static Result match(NormalizedName query, NormalizedName candidate, TokenRarity rarity) {
         if (query.isEmpty() || candidate.isEmpty()) {
             return Result.NONE;
         }
-        List<Token> q = query.tokens();
-        List<Token> c = candidate.tokens();
+        boolean crossScript = query.abjad() || candidate.abjad();
+        if (query.tokens().size() > 1 && query.joined().equals(candidate.joined())) {
+            double w = candidate.tokens().stream().mapToDouble(rarity::weight).max().orElse(1);
+            return new Result(1, List.of(new TokenPair(query.joined(), candidate.joined(), 1)), w, true, crossScript);
+        }
+        List<Token> q = joinSplitWords(query.tokens(), candidate.tokens());
+        List<Token> c = joinSplitWords(candidate.tokens(), q);
         record Scored(int qi, int ci, double sim) {
         }
         List<Scored> all = new ArrayList<>();
@@ -61,8 +159,8 @@ public final class NameMatcher {
                 .thenComparingInt(Scored::ci));
         boolean[] qUsed = new boolean[q.size()];
         boolean[] cUsed = new boolean[c.size()];
-        double covered = 0;
-        boolean distinctive = false;
+        double paired = 0;
+        double evidence = 0;
         List<TokenPair> pairs = new ArrayList<>();
         for (Scored s : all) {
             if (qUsed[s.qi()] || cUsed[s.ci()]) {
@@ -72,32 +170,88 @@ public final class NameMatcher {
             cUsed[s.ci()] = true;
             Token a = q.get(s.qi());
             Token b = c.get(s.ci());
-            covered += s.sim() * (a.weight() + b.weight());
-            distinctive |= !a.generic() && !b.generic();
+            double w = Math.min(rarity.weight(a), rarity.weight(b));
+            paired += w;
+            evidence += s.sim() * w;
             pairs.add(new TokenPair(a.text(), b.text(), round(s.sim())));
         }
-        double total = q.stream().mapToDouble(Token::weight).sum() + c.stream().mapToDouble(Token::weight).sum();
-        double score = covered / total;
-        double joined = levenshteinSimilarity(query.joined(), candidate.joined());
-        if (joined >= 0.95 && joined > score && query.joined().length() >= 6) {
-            score = joined;
-            distinctive = true;
-            if (pairs.isEmpty()) {
-                pairs.add(new TokenPair(query.joined(), candidate.joined(), round(joined)));
-            }
+        if (pairs.isEmpty()) {
+            return Result.NONE;
         }
-        if (!distinctive) {
-            score = Math.min(score, GENERIC_ONLY_CAP);
+        double qMiss = 0;
+        for (int i = 0; i < q.size(); i++) {
+            qMiss += qUsed[i] ? 0 : missing(q.get(i), rarity);
         }
-        return new Result(Math.max(0, Math.min(1, score)), List.copyOf(pairs));
+        double cMiss = 0;
+        for (int j = 0; j < c.size(); j++) {
+            cMiss += cUsed[j] ? 0 : missing(c.get(j), rarity);
+        }
+        double score = evidence / (paired + EXTRA_PENALTY * Math.max(qMiss, cMiss)
+                + MISSING_PENALTY * Math.min(qMiss, cMiss));
+        if (evidence < MIN_EVIDENCE) {
+            score = Math.min(score, WEAK_CAP);
+        }
+        boolean covered = allDistinctivePaired(q, qUsed) || allDistinctivePaired(c, cUsed);
+        return new Result(Math.max(0, Math.min(1, score)), List.copyOf(pairs), evidence, covered, crossScript);
     }
 
     /**
-     * Similarity of two tokens in [0,1]. Equal text is 1, equal phonetic forms 0.97. Otherwise the tokens
-     * must be within an edit budget that grows with their length (none below 5 letters, 1 up to 7, 2 from 8,
-     * plus one for an adjacent transposition, which Levenshtein counts as 2): then the mean of Jaro-Winkler and
-     * Levenshtein similarity counts. An abjad transliteration whose consonant skeleton equals
-     * the other token's scores {@value #SKELETON_MATCH}. Numbers must be equal.
+     * The weight of an unpaired word: its rarity, but at least {@link #MISSING_FLOOR} for a distinctive word (an
+     * unpaired common given name still speaks against identity).
+     */
+    private static double missing(Token t, TokenRarity rarity) {
+        double w = rarity.weight(t);
+        return t.generic() ? w : Math.max(w, MISSING_FLOOR);
+    }
+
+    private static boolean allDistinctivePaired(List<Token> tokens, boolean[] used) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!used[i] && !tokens.get(i).generic()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Two adjacent words of {@code tokens} written as one word in {@code other} ({@code Sun Rise}/{@code Sunrise})
+     * become that one word.
+     */
+    private static List<Token> joinSplitWords(List<Token> tokens, List<Token> other) {
+        List<Token> out = new ArrayList<>(tokens.size());
+        boolean changed = false;
+        int i = 0;
+        while (i < tokens.size()) {
+            if (i + 1 < tokens.size() && writtenAsOne(tokens.get(i), tokens.get(i + 1), other)) {
+                out.add(NameNormalizer.token(tokens.get(i).text() + tokens.get(i + 1).text(),
+                        tokens.get(i).abjad() || tokens.get(i + 1).abjad()));
+                changed = true;
+                i += 2;
+            } else {
+                out.add(tokens.get(i));
+                i++;
+            }
+        }
+        return changed ? out : tokens;
+    }
+
+    private static boolean writtenAsOne(Token first, Token second, List<Token> other) {
+        String joined = first.text() + second.text();
+        String joinedPhonetic = first.phonetic() + NameNormalizer.phonetic(second.text());
+        for (Token o : other) {
+            if (o.text().equals(joined) || o.phonetic().equals(joinedPhonetic)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Similarity of two tokens in [0,1]: equal text 1, equal phonetic forms {@value #PHONETIC}, equal but for
+     * a joined article {@value #CORE}, equal consonant skeletons {@value #SKELETON_ABJAD} when either is an abjad
+     * transliteration ({@value #SKELETON_LATIN} between two Latin spellings, skeletons of 3 letters or more),
+     * texts within {@link #editBudget(int)} edits {@value #ONE_EDIT} minus {@value #EDIT_COST} per edit after
+     * the first. Numbers must be equal.
      */
     static double tokenSimilarity(Token a, Token b) {
         if (a.numeric() || b.numeric()) {
@@ -106,28 +260,32 @@ public final class NameMatcher {
         if (a.text().equals(b.text())) {
             return 1;
         }
-        double sim = 0;
         if (a.phonetic().equals(b.phonetic())) {
-            sim = PHONETIC_FACTOR;
-        } else {
-            int edits = Math.min(LEVENSHTEIN.apply(a.text(), b.text()), LEVENSHTEIN.apply(a.phonetic(), b.phonetic()));
+            return PHONETIC;
+        }
+        double sim = 0;
+        if (a.core().equals(b.text()) || b.core().equals(a.text()) || a.core().equals(b.core())) {
+            sim = CORE;
+        }
+        int budget = editBudget(Math.min(a.text().length(), b.text().length()));
+        if (budget > 0) {
+            int edits = damerau(a.text(), b.text(), budget);
+            // under 5 letters only a letter inserted or dropped, or two letters swapped (Lina Kovr, Kvoar), and a
+            // 3-letter word keeps its first letter: Kim/Kimm, not Vira/Viga or Kim/Lim
             int shorter = Math.min(a.text().length(), b.text().length());
-            int budget = shorter < 5 ? 0 : shorter < 8 ? 2 : 3; // a transposition counts 2
-            if (edits <= budget) {
-                double jw = Math.max(JARO_WINKLER.apply(a.text(), b.text()),
-                        JARO_WINKLER.apply(a.phonetic(), b.phonetic()));
-                // the second edit of a word under 8 letters (the third of a longer one) must be a transposition
-                if (edits < (shorter >= 8 ? 3 : 2) || transposed(a.text(), b.text())
-                        || transposed(a.phonetic(), b.phonetic())) {
-                    double lev = transposed(a.text(), b.text()) ? 1.0 - 1.0 / a.text().length()
-                            : Math.max(levenshteinSimilarity(a.text(), b.text()),
-                                    levenshteinSimilarity(a.phonetic(), b.phonetic()));
-                    sim = Math.min((jw + lev) / 2, PHONETIC_FACTOR);
-                }
+            boolean shortOk = shorter >= 5 || (a.text().length() != b.text().length() || transposed(a.text(), b.text()))
+                    && (shorter > 3 || a.text().charAt(0) == b.text().charAt(0));
+            if (edits > 0 && edits <= budget && shortOk) {
+                sim = Math.max(sim, ONE_EDIT - EDIT_COST * (edits - 1));
             }
         }
-        if ((a.abjad() || b.abjad()) && a.skeleton().length() >= 2 && a.skeleton().equals(b.skeleton())) {
-            sim = Math.max(sim, SKELETON_MATCH);
+        if (a.skeleton().equals(b.skeleton())) {
+            if ((a.abjad() || b.abjad()) && a.skeleton().length() >= 2) {
+                sim = Math.max(sim, SKELETON_ABJAD);
+            } else if (a.skeleton().length() >= 3 && Math.min(a.text().length(), b.text().length())
+                    >= 0.8 * Math.max(a.text().length(), b.text().length())) {
+                sim = Math.max(sim, SKELETON_LATIN);
+            }
         }
         return sim;
     }
@@ -150,12 +308,13 @@ public final class NameMatcher {
         return false;
     }
 
-    static double levenshteinSimilarity(String a, String b) {
-        int max = Math.max(a.length(), b.length());
-        if (max == 0) {
-            return 0;
-        }
-        return 1.0 - (double) LEVENSHTEIN.apply(a, b) / max;
+    /**
+     * Damerau-Levenshtein distance (Commons Text), or {@code limit + 1} when it is larger than {@code limit}
+     * (0 < limit <= 2).
+     */
+    static int damerau(String a, String b, int limit) {
+        int d = (limit == 1 ? DAMERAU_1 : DAMERAU_2).apply(a, b);
+        return d < 0 ? limit + 1 : d;
     }
 
     static double round(double v) {

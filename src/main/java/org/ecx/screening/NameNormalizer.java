@@ -5,7 +5,9 @@ import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;
 import com.ibm.icu.text.UnicodeSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -30,7 +32,7 @@ public final class NameNormalizer {
      * Version of the key derivation. Stored with every index row; rows of an older version are rebuilt at
      * startup. Bump it whenever this class changes the keys it produces.
      */
-    public static final int KEY_VERSION = 1;
+    public static final int KEY_VERSION = 2;
 
     /** Legal-form words: removed before matching (a legal form alone is never a match). */
     static final Set<String> LEGAL_FORMS = Set.of(
@@ -51,16 +53,43 @@ public final class NameNormalizer {
 
     /** Frequent words that carry little identity: they count for a fifth of a distinctive word. */
     static final Set<String> GENERIC = Set.of(
-            "al", "el", "ul", "bin", "ibn", "bint", "the", "and", "of", "de", "da", "do", "dos", "das", "la", "le",
+            "al", "el", "ul", "bin", "ibn", "bint", "ben", "ould", "abd", "abu", "din", "the", "and", "of", "de", "da", "do", "dos", "das", "la", "le",
             "les", "du", "der", "den", "van", "von", "y", "e", "et", "und",
             "trading", "trade", "traders", "group", "international", "intl", "industrial", "industries",
             "industry", "holding", "holdings", "enterprise", "enterprises", "general", "global", "service",
             "services", "technology", "technologies", "tech", "import", "export", "engineering",
             "manufacturing", "commercial", "development", "investment", "investments", "solutions", "systems");
 
+    /** Articles written apart or hyphenated ({@code al-}, {@code el-}): dropped, so that {@code Al Noor} is {@code Noor}. */
+    static final Set<String> ARTICLES = Set.of("al", "el", "ul");
+    /**
+     * The article assimilated to a sun letter ({@code ar-Rahman}, {@code ad-Din}, {@code as-Salam}): dropped
+     * between two words when the next word starts with its consonant.
+     */
+    private static final Set<String> ASSIMILATED_ARTICLES = Set.of("ar", "ur", "er", "ad", "ud", "ed", "as", "us",
+            "es", "ash", "ush", "esh", "at", "ut", "et", "az", "uz", "ez", "an", "un", "en", "al", "el", "ul", "il", "l");
+    /** Spellings of {@code Abd} (servant of) and {@code Abu} (father of), the first word of a compound name. */
+    private static final Set<String> ABD = Set.of("abd", "abdul", "abdel", "abdal", "abdol", "abdur", "abdu", "abdil",
+            "abdus", "abdoul", "abdoel", "abdar", "abdin");
+    private static final Set<String> ABU = Set.of("abu", "abou", "abul", "abo", "aboul", "abol");
+    /** The same prefixes written joined to the name, longest first ({@code Abdulrahman → abd rahman}). */
+    private static final List<String> ABD_PREFIXES = List.of("abdoul", "abdoel", "abdul", "abdel", "abdal", "abdol",
+            "abdur", "abdus", "abdar", "abdil", "abdu", "abd");
+    private static final List<String> ABU_PREFIXES = List.of("aboul", "abul", "abou", "abol", "abu");
+    /** Spellings of the name of God ending a compound ({@code Nasrallah}, {@code Habibullah}, {@code Hibat Allah}). */
+    private static final List<String> ALLAH_SUFFIXES = List.of("allah", "ullah", "ollah", "illah", "alla", "ulla", "olla",
+            "ulah", "olah", "allh");
+    private static final Set<String> ALLAH = Set.of("allah", "ullah", "ollah", "illah", "alla", "ulla", "olla", "allh",
+            "llah", "lah");
+    /** Spellings of {@code al-Din} written joined ({@code Saifuddin}, {@code Nasreddine}): split into X + din. */
+    private static final List<String> DIN_SUFFIXES = List.of("ouddine", "uddine", "eddine", "iddine", "oudine", "uddin",
+            "eddin", "addin", "aldin", "aldine", "eldin", "eldine", "uldin", "oddin", "iddin", "udin", "edine", "edin");
+
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
     private static final Pattern ABBREVIATION_DOT = Pattern.compile("(?<=\\b\\p{L})\\.(?=\\p{L}\\b)");
     private static final Pattern APOSTROPHES = Pattern.compile("['’`ʻʼʿʾ´]");
+    /** Ayn, hamza and their kin as ICU's Arabic-Latin writes them (U+02BE, U+02BF, U+02B1, U+02BC, U+02BB, U+02C0). */
+    private static final Pattern ARABIC_MARKS = Pattern.compile("[\u02BE\u02BF\u02B1\u02BC\u02BB\u02C0\u02C1]");
     private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final String VOWELS = "aeiou";
 
@@ -69,8 +98,10 @@ public final class NameNormalizer {
         t.setFilter(new UnicodeSet("[:Cyrillic:]").freeze());
         return t;
     });
-    private static final ThreadLocal<Transliterator> TO_ASCII =
-            ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
+    private static final ThreadLocal<Transliterator> TO_LATIN =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin"));
+    private static final ThreadLocal<Transliterator> LATIN_ASCII =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Latin-ASCII"));
 
     private NameNormalizer() {
     }
@@ -78,24 +109,66 @@ public final class NameNormalizer {
     /**
      * One token of a normalized name.
      *
-     * @param text     ASCII lower-case form
+     * @param text     ASCII lower-case form (Arabic-script words with ayn/hamza dropped and long waw/ya as u/i)
      * @param phonetic the form with romanization variants folded
-     * @param skeleton first letter and consonants of the phonetic form
+     * @param skeleton first letter (any vowel as {@code a}) and consonants, semi-vowels w/y left out
      * @param generic  a low-information word (see {@link #GENERIC})
      * @param abjad    written in a script that omits short vowels (Arabic, Hebrew, …)
+     * @param next     the text of the following token, or empty: {@code text + next} is a key too, so that
+     *                 {@code Sun Rise} and {@code Sunrise} find each other
      */
-    public record Token(String text, String phonetic, String skeleton, boolean generic, boolean abjad) {
+    public record Token(String text, String phonetic, String skeleton, boolean generic, boolean abjad, String next) {
+
+        public Token(String text, String phonetic, String skeleton, boolean generic, boolean abjad) {
+            this(text, phonetic, skeleton, generic, abjad, "");
+        }
 
         public boolean numeric() {
             return !text.isEmpty() && Character.isDigit(text.charAt(0));
         }
 
-        /** Relative weight in a name score. */
+        /** Relative weight in a name score when nothing is known of how rare the word is. */
         public double weight() {
             if (generic) {
                 return 0.2;
             }
             return text.length() <= 2 && !abjad ? 0.5 : 1.0;
+        }
+
+        /** The text without a joined article ({@code alnoor → noor}), or the text itself. */
+        public String core() {
+            return text.length() >= 6 && (text.startsWith("al") || text.startsWith("el")) ? text.substring(2) : text;
+        }
+
+        /** The key under which the rarity of this word is counted: its phonetic form. */
+        public String rarityKey() {
+            return "p:" + phonetic;
+        }
+
+        /**
+         * The exact-match keys under which this token must be findable: the text, the phonetic form, the
+         * consonant skeleton (3 letters or more, or 2 for an abjad word), and the text joined with the next
+         * token. Every positive token similarity of {@link NameMatcher} rests on a shared key or on texts within
+         * {@link NameMatcher#editBudget(int)} edits.
+         */
+        public List<String> indexKeys() {
+            List<String> keys = new ArrayList<>(4);
+            keys.add("t:" + text);
+            if (numeric()) {
+                return keys;
+            }
+            keys.add("p:" + phonetic);
+            if (skeleton.length() >= 2) {
+                keys.add("s:" + skeleton);
+            }
+            if (!core().equals(text)) {
+                keys.add("t:" + core());
+            }
+            if (!next.isEmpty()) {
+                keys.add("t:" + text + next);
+                keys.add("p:" + phonetic + NameNormalizer.phonetic(next));
+            }
+            return keys;
         }
     }
 
@@ -123,6 +196,24 @@ public final class NameNormalizer {
             tokens.forEach(t -> sb.append(t.text()));
             return sb.toString();
         }
+
+        /** Whether any token was written in an abjad script (a cross-script comparison is weaker evidence). */
+        public boolean abjad() {
+            return tokens.stream().anyMatch(Token::abjad);
+        }
+
+        /** Name-level keys: the spaceless concatenation, for names split into words differently on each side. */
+        public List<String> nameKeys() {
+            return tokens.size() < 2 ? List.of() : List.of("j:" + joined());
+        }
+
+        /** Every key of every token, then the name keys, without repeats. */
+        public Set<String> allKeys() {
+            Set<String> keys = new java.util.LinkedHashSet<>();
+            tokens.forEach(t -> keys.addAll(t.indexKeys()));
+            keys.addAll(nameKeys());
+            return keys;
+        }
     }
 
     public static NormalizedName normalize(String raw) {
@@ -132,37 +223,186 @@ public final class NameNormalizer {
         String s = NFKC.normalize(raw);
         s = ABBREVIATION_DOT.matcher(s).replaceAll("");
         s = APOSTROPHES.matcher(s).replaceAll("");
-        List<Token> tokens = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        List<Boolean> abjads = new ArrayList<>();
+        Map<String, String> arabicSkeletons = new HashMap<>();
         for (String word : NON_ALNUM.split(s)) {
             if (word.isEmpty()) {
                 continue;
             }
             boolean abjad = isAbjad(word);
-            if (abjad && word.startsWith("ال") && word.length() > 3) {
+            if (abjad && word.equals("الله")) {
+                words.add("allah");
+                abjads.add(true);
+                continue;
+            }
+            if (abjad && word.startsWith("ال") && word.length() > 3 && !word.startsWith("الله")) {
                 // the Arabic article is written joined to its noun: "الناصر" is "al" + "nasr"
-                addToken(tokens, "ال", true);
+                words.add("al");
+                abjads.add(true);
                 word = word.substring(2);
             }
-            addToken(tokens, word.replace('ة', 'ا'), abjad);  // ta marbuta is read as a final -a
+            List<String> parts = transliterate(word.replace('ة', 'ا'), abjad);  // ta marbuta is read as a final -a
+            if (abjad && parts.size() == 1) {
+                arabicSkeletons.put(parts.get(0), arabicSkeleton(word));
+            }
+            for (String part : parts) {
+                if (!LEGAL_FORMS.contains(part)) {
+                    words.add(part);
+                    abjads.add(abjad);
+                }
+            }
         }
+        List<Token> tokens = tokens(compounds(words, abjads), abjads, arabicSkeletons);
         boolean anyDistinctive = tokens.stream().anyMatch(t -> !t.generic());
         if (!anyDistinctive) {
             // a name made of generic words only ("Global Trading") is compared on those words
-            tokens = tokens.stream().map(t -> new Token(t.text(), t.phonetic(), t.skeleton(), false, t.abjad()))
+            tokens = tokens.stream().map(t -> new Token(t.text(), t.phonetic(), t.skeleton(), false, t.abjad(), t.next()))
                     .toList();
         }
         return new NormalizedName(raw, List.copyOf(tokens));
     }
 
-    private static void addToken(List<Token> tokens, String word, boolean abjad) {
-        String ascii = TO_ASCII.get().transliterate(CYRILLIC.get().transliterate(word));
-        for (String part : NON_ALNUM.split(ascii.toLowerCase(Locale.ROOT))) {
-            if (part.isEmpty() || LEGAL_FORMS.contains(part)) {
+    /** One token of the given text as {@link #normalize} would build it (used for joined words). */
+    static Token token(String text, boolean abjad) {
+        String phonetic = phonetic(text);
+        return new Token(text, phonetic, skeleton(text), GENERIC.contains(text), abjad, "");
+    }
+
+    private static List<Token> tokens(List<String> words, List<Boolean> abjads, Map<String, String> arabicSkeletons) {
+        List<Token> tokens = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            boolean abjad = abjads.get(Math.min(i, abjads.size() - 1));
+            String next = i + 1 < words.size() ? words.get(i + 1) : "";
+            String skeleton = abjad ? arabicSkeletons.getOrDefault(w, skeleton(w)) : skeleton(w);
+            tokens.add(new Token(w, phonetic(w), skeleton, GENERIC.contains(w), abjad, next));
+        }
+        return tokens;
+    }
+
+    /** ASCII lower-case words of one written word; Arabic-script words also lose ayn/hamza and read w/y as vowels. */
+    private static List<String> transliterate(String word, boolean abjad) {
+        String latin = TO_LATIN.get().transliterate(CYRILLIC.get().transliterate(word));
+        // ayn and hamza survive transliteration as modifier letters: an initial one is the alef of the
+        // word (any vowel), elsewhere the mark is dropped
+        if (!latin.isEmpty() && ARABIC_MARKS.matcher(latin.substring(0, 1)).matches()) {
+            latin = latin.length() > 1 && isVowel(latin.charAt(1)) ? latin.substring(1) : "a" + latin.substring(1);
+        }
+        latin = ARABIC_MARKS.matcher(latin).replaceAll("");
+        String ascii = LATIN_ASCII.get().transliterate(latin).toLowerCase(Locale.ROOT);
+        List<String> out = new ArrayList<>(2);
+        for (String part : NON_ALNUM.split(ascii)) {
+            if (!part.isEmpty()) {
+                out.add(abjad ? longVowels(part) : part);
+            }
+        }
+        return out;
+    }
+
+    /** Arabic script writes long vowels with waw and ya: after the first letter, w reads u and y reads i. */
+    static String longVowels(String t) {
+        if (t.length() < 2) {
+            return t;
+        }
+        StringBuilder sb = new StringBuilder(t.length()).append(t.charAt(0));
+        for (int i = 1; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean beforeVowel = i + 1 < t.length() && isVowel(t.charAt(i + 1));
+            sb.append(c == 'w' && !beforeVowel ? 'u' : c == 'y' && !beforeVowel ? 'i' : c);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Writes Arabic compounds the same way whatever the spelling, as separate words so that word order does
+     * not matter: {@code Abd al-X}, {@code Abdul X}, {@code Abdel-X} and {@code AbdulX} all become
+     * {@code abd X}; {@code Abu X}, {@code Abul X} and {@code AbuX} become {@code abu X}; {@code X al-Din} and
+     * {@code Xuddin} become {@code X din}; {@code X Allah}, {@code X-ullah} and {@code Xullah} become the one
+     * word {@code Xallah} ({@code Abdullah} is {@code abd allah}). Articles between two words are dropped.
+     */
+    static List<String> compounds(List<String> words, List<Boolean> abjads) {
+        List<String> out = new ArrayList<>(words.size());
+        List<Boolean> outAbjad = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            String w = allah(words.get(i));
+            boolean abjad = abjads.get(i);
+            boolean hasNext = i + 1 < words.size();
+            if (w.equals("allah") && !out.isEmpty() && !out.get(out.size() - 1).equals("abd")) {
+                // "Hibat Allah", "Nasr Allah": the name of God ends the compound
+                out.set(out.size() - 1, out.get(out.size() - 1) + "allah");
                 continue;
             }
-            String phonetic = phonetic(part);
-            tokens.add(new Token(part, phonetic, skeleton(phonetic), GENERIC.contains(part), abjad));
+            if (hasNext && (ARTICLES.contains(w) || ASSIMILATED_ARTICLES.contains(w) && !out.isEmpty()
+                    && words.get(i + 1).startsWith(w.substring(w.length() - 1)))) {
+                continue;
+            }
+            for (String part : split(w)) {
+                out.add(part);
+                outAbjad.add(abjad);
+            }
         }
+        abjads.clear();
+        abjads.addAll(outAbjad);
+        return out;
+    }
+
+    /** One word as the words of its compound: {@code abdulrahman → abd rahman}, {@code saifuddin → saif din}. */
+    private static List<String> split(String w) {
+        if (w.equals("bn") || w.equals("ibn")) {
+            return List.of("bin");  // "son of", as Arabic script writes it without vowels
+        }
+        if (w.equals("wld") || w.equals("uld") || w.equals("walad")) {
+            return List.of("ould");
+        }
+        if (ABD.contains(w)) {
+            return List.of("abd");
+        }
+        if (ABU.contains(w)) {
+            return List.of("abu");
+        }
+        if (w.startsWith("abd") && w.endsWith("allah") && w.length() <= 10) {
+            return List.of("abd", "allah");
+        }
+        if (w.length() >= 6 && w.startsWith("ab")) {
+            for (String p : ABD_PREFIXES) {
+                if (w.startsWith(p) && w.length() - p.length() >= 3) {
+                    return List.of("abd", allah(stripArticle(w.substring(p.length()))));
+                }
+            }
+            for (String p : ABU_PREFIXES) {
+                if (w.startsWith(p) && w.length() - p.length() >= 3) {
+                    return List.of("abu", stripArticle(w.substring(p.length())));
+                }
+            }
+        }
+        for (String suffix : DIN_SUFFIXES) {
+            if (w.endsWith(suffix) && w.length() - suffix.length() >= 3) {
+                return List.of(w.substring(0, w.length() - suffix.length()), "din");
+            }
+        }
+        return List.of(w);
+    }
+
+    /** The canonical spelling of a word ending in the name of God: {@code Abdullah → abdallah}. */
+    static String allah(String w) {
+        if (ALLAH.contains(w)) {
+            return "allah";
+        }
+        for (String suffix : ALLAH_SUFFIXES) {
+            if (w.endsWith(suffix) && w.length() - suffix.length() >= 3) {
+                return w.substring(0, w.length() - suffix.length()) + "allah";
+            }
+        }
+        return w;
+    }
+
+    /** A joined article after a compound prefix: {@code alrahman → rahman}. */
+    private static String stripArticle(String w) {
+        if (w.length() >= 5 && (w.startsWith("al") || w.startsWith("el") || w.startsWith("ul")) && !w.equals("allah")) {
+            return w.substring(2);
+        }
+        return w;
     }
 
     private static boolean isAbjad(String word) {
@@ -174,6 +414,11 @@ public final class NameNormalizer {
 
     /** Folds romanization variants of one ASCII lower-case token. */
     static String phonetic(String t) {
+        return phonetic(t, true);
+    }
+
+    /** @param silentH whether an h after a vowel and before a consonant is dropped (not in skeletons: Arabic writes it) */
+    private static String phonetic(String t, boolean silentH) {
         if (t.isEmpty() || Character.isDigit(t.charAt(0))) {
             return t;
         }
@@ -189,7 +434,7 @@ public final class NameNormalizer {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             // an "h" after a vowel and before a consonant or the end is a spelling variant: Ghareh/Ghare
-            if (c == 'h' && i > 0 && isVowel(s.charAt(i - 1)) && (i + 1 == s.length() || !isVowel(s.charAt(i + 1)))) {
+            if (silentH && c == 'h' && i > 0 && isVowel(s.charAt(i - 1)) && (i + 1 == s.length() || !isVowel(s.charAt(i + 1)))) {
                 continue;
             }
             if (sb.length() > 0 && sb.charAt(sb.length() - 1) == c) {
@@ -202,17 +447,54 @@ public final class NameNormalizer {
     }
 
     /**
-     * First letter and the consonants after it, without repeats. Arabic writes no p or v ({@code p} is read
-     * as {@code b}, {@code v} as {@code f}) and an initial vowel as alef (any initial vowel is {@code a}).
+     * First letter and the consonants after it, without repeats, computed on the phonetic form of the text.
+     * Arabic writes no p or v ({@code p} is read as {@code b}, {@code v} as {@code f}), an initial vowel is
+     * alef (any initial vowel is {@code a}), and the semi-vowels w and y are left out (they are long vowels
+     * in one spelling and consonants in another: {@code Marwan}/{@code mruan}, {@code Yusuf}/{@code yusf}).
      */
-    static String skeleton(String phonetic) {
-        if (phonetic.isEmpty() || Character.isDigit(phonetic.charAt(0))) {
-            return phonetic;
+    static String skeleton(String text) {
+        if (text.isEmpty() || Character.isDigit(text.charAt(0))) {
+            return text;
         }
-        phonetic = phonetic.replace('v', 'f').replace('p', 'b');
-        StringBuilder sb = new StringBuilder().append(isVowel(phonetic.charAt(0)) ? 'a' : phonetic.charAt(0));
-        for (int i = 1; i < phonetic.length(); i++) {
-            char c = phonetic.charAt(i);
+        String t = text.replace('w', 'u').replace('y', 'i');
+        for (String[] r : LATIN_CLASSES) {
+            t = t.replace(r[0], r[1]);
+        }
+        return collapse(t);
+    }
+
+    /**
+     * Latin spellings to consonant classes that Arabic letters also map to (see {@link #ARABIC_CLASSES}): the
+     * sibilants and interdentals (s, z, th, dh) are one class {@code S}, because romanizations of ث, ذ, ز, ظ, س,
+     * ص disagree; sh and French ch are {@code X}; kh is h; q, c and k are k; v is f and p is b.
+     */
+    private static final String[][] LATIN_CLASSES = {{"sch", "X"}, {"tch", "X"}, {"sh", "X"}, {"ch", "X"},
+            {"kh", "h"}, {"gh", "g"}, {"th", "S"}, {"dh", "S"}, {"ph", "f"}, {"dzh", "j"}, {"dj", "j"}, {"zh", "j"},
+            {"ck", "k"}, {"q", "k"}, {"c", "k"}, {"x", "kS"}, {"ts", "S"}, {"s", "S"}, {"z", "S"}, {"v", "f"},
+            {"p", "b"}};
+
+    /** Arabic and Persian letters to the same consonant classes; long vowels, ayn, hamza and ta marbuta are vowels. */
+    private static final String ARABIC_LETTERS = "بتثجحخدذرزسشصضطظغفقكلمنهپچژگکھ";
+    private static final String ARABIC_CLASSES = "btSjhhdSrSSXSdtSgfkklmnhbXjgkh";
+
+    /** The skeleton of a word in Arabic script, read from its letters. */
+    static String arabicSkeleton(String word) {
+        StringBuilder t = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            int k = ARABIC_LETTERS.indexOf(word.charAt(i));
+            t.append(k >= 0 ? ARABIC_CLASSES.charAt(k) : Character.isLetter(word.charAt(i)) ? 'a' : ' ');
+        }
+        return collapse(t.toString().replace(" ", ""));
+    }
+
+    /** First letter (a vowel as {@code a}), then the consonants without repeats. */
+    private static String collapse(String t) {
+        if (t.isEmpty()) {
+            return t;
+        }
+        StringBuilder sb = new StringBuilder().append(isVowel(t.charAt(0)) ? 'a' : t.charAt(0));
+        for (int i = 1; i < t.length(); i++) {
+            char c = t.charAt(i);
             if (!isVowel(c) && sb.charAt(sb.length() - 1) != c) {
                 sb.append(c);
             }

@@ -16,9 +16,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -50,8 +53,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The screening index (ADR 0005): an in-process Apache Lucene index, one document per party name or alias of
- * each denial's current version, with the exact {@link IndexKeys} of its tokens and their texts for
- * Levenshtein lookups within {@link IndexKeys#editBudget}.
+ * each denial's current version, with the exact {@link Token#indexKeys()} and {@link NormalizedName#nameKeys()}
+ * of its names and their token texts for Levenshtein lookups within {@link NameMatcher#editBudget}.
  *
  * <p>The durable source is {@code screening_entry}, written by {@link #reindex} inside the denial write's
  * transaction. The index is rebuilt from it at startup and {@linkplain #catchUp() catches up} before every
@@ -269,18 +272,12 @@ public class ScreeningIndex {
         Set<String> keys = new LinkedHashSet<>();
         Set<String> texts = new LinkedHashSet<>();
         for (Token t : n.tokens()) {
-            keys.addAll(IndexKeys.of(t));
             texts.add(t.text());
         }
-        keys.add(joinedKey(n));
+        keys.addAll(n.allKeys());
         keys.forEach(k -> doc.add(new StringField(KEY, k, Field.Store.NO)));
         texts.forEach(t -> doc.add(new StringField(TEXT, t, Field.Store.NO)));
         docs.add(doc);
-    }
-
-    /** The spaceless form of a name ({@code Al-Falak} and {@code Alfalak} share it). */
-    private static String joinedKey(NormalizedName n) {
-        return "j:" + n.joined();
     }
 
     // ------------------------------------------------------------------ queries
@@ -321,17 +318,41 @@ public class ScreeningIndex {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (Token t : name.tokens()) {
             List<Query> alternatives = new ArrayList<>();
-            for (String k : IndexKeys.of(t)) {
+            for (String k : t.indexKeys()) {
                 alternatives.add(new TermQuery(new Term(KEY, k)));
             }
-            int budget = t.numeric() ? 0 : IndexKeys.editBudget(t.text().length());
+            int budget = t.numeric() ? 0 : NameMatcher.editBudget(t.text().length());
             if (budget > 0) {
                 alternatives.add(new FuzzyQuery(new Term(TEXT, t.text()), budget, 0, FUZZY_EXPANSIONS, true));
             }
             b.add(new DisjunctionMaxQuery(alternatives, 0.1f), BooleanClause.Occur.SHOULD);
         }
-        b.add(new TermQuery(new Term(KEY, joinedKey(name))), BooleanClause.Occur.SHOULD);
+        for (String k : name.nameKeys()) {
+            b.add(new TermQuery(new Term(KEY, k)), BooleanClause.Occur.SHOULD);
+        }
         return b.build();
+    }
+
+    /** The rarity of every word of these names, from how many indexed names share its {@link Token#rarityKey()}. */
+    public TokenRarity rarity(Collection<NormalizedName> names) {
+        IndexSearcher searcher = acquire();
+        try {
+            var reader = searcher.getIndexReader();
+            Map<String, Integer> counts = new HashMap<>();
+            for (NormalizedName n : names) {
+                for (Token t : n.tokens()) {
+                    String key = t.rarityKey();
+                    if (!counts.containsKey(key)) {
+                        counts.put(key, reader.docFreq(new Term(KEY, key)));
+                    }
+                }
+            }
+            return TokenRarity.of(counts, reader.numDocs());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
     }
 
     /** In how many indexed names the key occurs (for rarity weighting). */

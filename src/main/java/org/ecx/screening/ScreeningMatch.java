@@ -13,6 +13,9 @@ public record ScreeningMatch(
         @Schema(required = true) String notifyingState,
         @Schema(required = true) DenialStatus status,
         @Schema(required = true, description = "In [0,1]: the best matching party's score") double score,
+        @Schema(required = true, description = "MATCH: score at or above the threshold; POSSIBLE: a partial name or a"
+                + " weaker cross-script match below it, for a human look (never essentially identical)")
+        NameMatcher.Band band,
         @Schema(required = true) MatchedParty matchedParty,
         @Schema(required = true, description = "Every denial party name or alias that matched, and why")
         List<MatchReason> matchedOn,
@@ -39,7 +42,9 @@ public record ScreeningMatch(
             List<NameMatcher.TokenPair> tokens,
             @Schema(required = true, description = "Name similarity before the country adjustment") double nameScore,
             @Schema(required = true) CountryAgreement country,
-            @Schema(required = true) double score) {
+            @Schema(required = true) double score,
+            @Schema(required = true, description = "MATCH or POSSIBLE for this name") NameMatcher.Band band,
+            @Schema(required = true, description = "Why this name is in its band") String bandReason) {
     }
 
     public enum NameKind {

@@ -223,28 +223,40 @@ public class ScreeningService {
         return new ScreeningResult(List.copyOf(matches));
     }
 
-    /** Scores one denial (as the caller sees it) against the screened parties; null below the threshold. */
+    /** Scores one denial (as the caller sees it) against the screened parties; null when no name is MATCH or POSSIBLE. */
     ScreeningMatch match(Caller caller, ScreeningRequest request, List<NormalizedName[]> names, DenialView view,
             List<String> screenedItems, double threshold, Instant now) {
         List<MatchReason> reasons = new ArrayList<>();
+        List<NormalizedName> partyNames = new ArrayList<>();
+        List<List<NormalizedName>> partyAliases = new ArrayList<>();
+        List<NormalizedName> all = new ArrayList<>();
+        names.forEach(n -> all.addAll(List.of(n)));
+        for (DenialRequest.Party party : view.parties()) {
+            partyNames.add(NameNormalizer.normalize(party.name()));
+            partyAliases.add(party.aliases() == null ? List.of()
+                    : party.aliases().stream().map(NameNormalizer::normalize).toList());
+            all.add(partyNames.get(partyNames.size() - 1));
+            all.addAll(partyAliases.get(partyAliases.size() - 1));
+        }
+        TokenRarity rarity = index.rarity(all);
         for (int dp = 0; dp < view.parties().size(); dp++) {
             DenialRequest.Party party = view.parties().get(dp);
-            NormalizedName partyName = NameNormalizer.normalize(party.name());
+            NormalizedName partyName = partyNames.get(dp);
             List<String> aliasValues = party.aliases() == null ? List.of() : party.aliases();
-            List<NormalizedName> aliases = aliasValues.stream().map(NameNormalizer::normalize).toList();
+            List<NormalizedName> aliases = partyAliases.get(dp);
             MatchReason best = null;
             for (int qp = 0; qp < names.size(); qp++) {
                 String queryCountry = request.parties().get(qp).country();
                 for (NormalizedName q : names.get(qp)) {
                     best = better(best, reason(qp, q, dp, party, NameKind.NAME, party.name(), partyName,
-                            queryCountry));
+                            queryCountry, threshold, rarity));
                     for (int a = 0; a < aliases.size(); a++) {
                         best = better(best, reason(qp, q, dp, party, NameKind.ALIAS, aliasValues.get(a),
-                                aliases.get(a), queryCountry));
+                                aliases.get(a), queryCountry, threshold, rarity));
                     }
                 }
             }
-            if (best != null && best.score() >= threshold) {
+            if (best != null) {
                 reasons.add(best);
             }
         }
@@ -256,18 +268,20 @@ public class ScreeningService {
         MatchReason top = reasons.get(0);
         ItemRelation relation = ItemRelation.best(view.items().stream().map(DenialRequest.Item::controlEntry).toList(),
                 screenedItems);
-        boolean essentiallyIdentical = relation.sameItem() && reasons.stream().anyMatch(r -> identifying(r.role()));
+        boolean essentiallyIdentical = relation.sameItem()
+                && reasons.stream().anyMatch(r -> r.band() == NameMatcher.Band.MATCH && identifying(r.role()));
         boolean consultationRequired = essentiallyIdentical && inForce(view.status())
                 && view.notifiedAt().isAfter(now.atZone(ZoneOffset.UTC).minusYears(CONSULTATION_YEARS).toInstant())
                 && !caller.isOf(view.notifyingState());
-        return new ScreeningMatch(view.id(), view.notifyingState(), view.status(), top.score(),
+        return new ScreeningMatch(view.id(), view.notifyingState(), view.status(), top.score(), top.band(),
                 new ScreeningMatch.MatchedParty(top.role(), view.parties().get(top.denialParty()).name()),
                 List.copyOf(reasons), relation, essentiallyIdentical, consultationRequired, DenialSummary.of(view));
     }
 
     private static MatchReason reason(int queryParty, NormalizedName query, int denialParty, DenialRequest.Party party,
-            NameKind kind, String value, NormalizedName normalizedValue, String queryCountry) {
-        NameMatcher.Result r = NameMatcher.match(query, normalizedValue);
+            NameKind kind, String value, NormalizedName normalizedValue, String queryCountry, double threshold,
+            TokenRarity rarity) {
+        NameMatcher.Result r = NameMatcher.match(query, normalizedValue, rarity);
         if (r.score() <= 0) {
             return null;
         }
@@ -279,8 +293,12 @@ public class ScreeningService {
             case NOT_COMPARED -> r.score();
         };
         score = NameMatcher.round(Math.max(0, Math.min(1, score)));
+        NameMatcher.Band band = r.bandOf(score, threshold);
+        if (band == null) {
+            return null;
+        }
         return new MatchReason(queryParty, query.original(), denialParty, party.role(), kind, value, r.pairs(),
-                NameMatcher.round(r.score()), country, score);
+                NameMatcher.round(r.score()), country, score, band, r.explain(band));
     }
 
     private static MatchReason better(MatchReason a, MatchReason b) {

@@ -98,6 +98,28 @@ class ScreeningTest {
     }
 
     @Test
+    void aPartialNameIsAPossibleMatchThatIsNeverEssentiallyIdenticalWhileTheFullNameIsAMatch() {
+        String a = word();
+        String b = word();
+        String fullName = a + " " + word() + " " + b + " " + word() + " " + word();
+        String id = notify("DE", denialOn(fullName, "END_USER", "3A001.a.1"));
+
+        JsonPath partial = screen("FR", screening(a + " " + b, "3A001.a.1"));
+        Map<String, Object> possible = matchOf(partial, id);
+        assertThat(possible).as("matches: %s", partial.getList("matches.matchedParty.name")).isNotNull();
+        assertThat(possible.get("band")).isEqualTo("POSSIBLE");
+        assertThat((Float) possible.get("score")).isLessThan(0.8f);
+        assertThat(possible.get("essentiallyIdentical")).isEqualTo(false);
+        assertThat(possible.get("consultationRequired")).isEqualTo(false);
+        assertThat(partial.getString("matches.find { it.denialId == '" + id + "' }.matchedOn[0].bandReason"))
+                .contains("partial name");
+
+        Map<String, Object> match = matchOf(screen("FR", screening(fullName, "3A001.a.1")), id);
+        assertThat(match.get("band")).isEqualTo("MATCH");
+        assertThat(match.get("essentiallyIdentical")).isEqualTo(true);
+    }
+
+    @Test
     void aLegalFormAloneIsNeverAMatch() {
         String id = notify("DE", denialOn("11420 Corp.", "END_USER", "3A001.a.1"));
         JsonPath result = screen("FR", screening("Belletech Corp"));

@@ -1,0 +1,160 @@
+package org.ecx.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ecx.screening.NameMatcher.Band;
+import org.ecx.screening.NameNormalizer.NormalizedName;
+import org.ecx.screening.NameNormalizer.Token;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The patterns of real listed names that the matcher must handle, each on INVENTED names (no name from a real
+ * list appears here). Plain JUnit, no database.
+ */
+class NameMatcherPatternsTest {
+
+    static final double THRESHOLD = 0.8;
+
+    private static NameMatcher.Result match(String query, String listed) {
+        return NameMatcher.match(NameNormalizer.normalize(query), NameNormalizer.normalize(listed));
+    }
+
+    private static List<String> texts(String name) {
+        return NameNormalizer.normalize(name).tokens().stream().map(Token::text).toList();
+    }
+
+    @Test
+    void aynAndHamzaMarksAreDroppedAfterTransliterationSoArabicScriptMeetsItsRomanization() {
+        // عمر (ayn) and أنور (hamza) in an invented name
+        List<String> tokens = texts("عمر أنور الزيتوني");
+        assertThat(String.join("", tokens)).doesNotContain("\u02BF", "\u02BE", "\u02B1");
+        assertThat(tokens.get(0)).startsWith("a");
+        NameMatcher.Result r = match("عمر أنور الزيتوني", "Omar Anwar al-Zaytouni");
+        assertThat(r.band(THRESHOLD)).isEqualTo(Band.MATCH);
+        assertThat(r.crossScript()).isTrue();
+    }
+
+    @Test
+    void abdAlCompoundsAreWrittenTheSameWayWhateverTheSpelling() {
+        List<String> expected = List.of("abd", "karim", "nourbakhshi");
+        assertThat(texts("Abd al-Karim Nourbakhshi")).isEqualTo(expected);
+        assertThat(texts("Abdul Karim Nourbakhshi")).isEqualTo(expected);
+        assertThat(texts("Abdulkarim Nourbakhshi")).isEqualTo(expected);
+        assertThat(texts("Abdel-Karim Nourbakhshi")).isEqualTo(expected);
+        assertThat(texts("Abd ar-Rahim Qutaybi")).isEqualTo(List.of("abd", "rahim", "qutaybi"));
+        assertThat(match("Nourbakhshi Abdulkarim", "ABD AL-KARIM NOURBAKHSI").score()).isGreaterThanOrEqualTo(0.95);
+        assertThat(match("عبد الكريم نوربخشي", "Abdul Karim Nourbakhshi").band(THRESHOLD)).isEqualTo(Band.MATCH);
+    }
+
+    @Test
+    void allahNamesJoinTheSameWayOnBothSides() {
+        assertThat(texts("Habibullah Zarwani")).isEqualTo(texts("Habib Allah Zarwani"));
+        assertThat(texts("Habibollah Zarwani")).isEqualTo(texts("Habib-Ullah Zarwani"));
+        assertThat(texts("Abdullah Fenwari")).isEqualTo(texts("Abd Allah Fenwari"));
+        assertThat(texts("Abdallah Fenwari")).isEqualTo(List.of("abd", "allah", "fenwari"));
+        assertThat(match("حبيب الله زرواني", "Habibullah Zarwani").band(THRESHOLD)).isEqualTo(Band.MATCH);
+    }
+
+    @Test
+    void anArabicNasabChainIsFoundFromTheShorterLatinPrimaryName() {
+        // given name, "son of" father, "son of" grandfather, family name, against given and family name only
+        NameMatcher.Result r = match("مازن بن خليل بن يوسف القصاري", "Mazen al-Qassari");
+        assertThat(r.band(THRESHOLD)).isNotNull();
+        assertThat(r.covered()).isTrue();
+        assertThat(match("Mazen bin Khalil bin Yusuf al-Qassari", "Mazen al-Qassari").band(THRESHOLD)).isNotNull();
+    }
+
+    @Test
+    void underFiveLettersOnlyALetterInsertedDroppedOrSwappedIsForgivenAndAThreeLetterWordKeepsItsFirstLetter() {
+        assertThat(NameMatcher.editBudget(2)).isZero();
+        assertThat(NameMatcher.editBudget(4)).isEqualTo(1);
+        assertThat(NameMatcher.editBudget(7)).isEqualTo(1);
+        assertThat(NameMatcher.editBudget(8)).isEqualTo(2);
+        assertThat(match("Lina Kovr Tarbesh", "Lina Kovar Tarbesh").band(THRESHOLD)).isEqualTo(Band.MATCH);   // deletion
+        assertThat(match("Lina Kvoar Tarbesh", "Lina Kovar Tarbesh").band(THRESHOLD)).isEqualTo(Band.MATCH);  // swap
+        assertThat(match("Nour Fadelo Zunrich", "Noor Fadelo Zunrich").band(THRESHOLD)).isEqualTo(Band.MATCH);
+        NameNormalizer.Token kim = NameNormalizer.token("kim", false);
+        assertThat(NameMatcher.tokenSimilarity(kim, NameNormalizer.token("kimm", false))).isPositive();
+        assertThat(NameMatcher.tokenSimilarity(kim, NameNormalizer.token("lim", false))).isZero();
+        NameNormalizer.Token vira = NameNormalizer.token("vira", false);
+        assertThat(NameMatcher.tokenSimilarity(vira, NameNormalizer.token("viga", false))).isZero();
+        assertThat(NameMatcher.tokenSimilarity(vira, NameNormalizer.token("vria", false))).isPositive();
+    }
+
+    @Test
+    void aPartialNameIsPossibleNotAMatch() {
+        NameMatcher.Result r = match("Karim Haddadin", "Karim Yusuf Haddadin Tarbushani Qelmeri");
+        assertThat(r.covered()).isTrue();
+        assertThat(r.band(THRESHOLD)).isEqualTo(Band.POSSIBLE);
+        assertThat(r.explain(Band.POSSIBLE)).contains("partial name");
+    }
+
+    @Test
+    void aDecoySharingOnlyACommonGivenNameDoesNotMatch() {
+        // rarity as an index of 5,000 names would count it: the given name in 400 of them, the family names in one
+        Map<String, Integer> df = new HashMap<>();
+        df.put(NameNormalizer.normalize("Mohammed").tokens().get(0).rarityKey(), 400);
+        df.put(NameNormalizer.normalize("Zaytouni").tokens().get(0).rarityKey(), 1);
+        TokenRarity rarity = TokenRarity.of(df, 5000);
+        NameMatcher.Result decoy = NameMatcher.match(NameNormalizer.normalize("Mohammed Qarabilani"),
+                NameNormalizer.normalize("Mohammed Zaytouni"), rarity);
+        assertThat(decoy.band(THRESHOLD)).isNull();
+        NameMatcher.Result same = NameMatcher.match(NameNormalizer.normalize("Mohamed Zaytouni"),
+                NameNormalizer.normalize("Mohammed Zaytouni"), rarity);
+        assertThat(same.band(THRESHOLD)).isEqualTo(Band.MATCH);
+    }
+
+    @Test
+    void commonWordsWeighLessThanRareOnesOnlyWhenEnoughNamesAreCounted() {
+        Token common = NameNormalizer.normalize("Mohammed").tokens().get(0);
+        Token rare = NameNormalizer.normalize("Zaytouni").tokens().get(0);
+        TokenRarity counted = TokenRarity.of(Map.of(common.rarityKey(), 400, rare.rarityKey(), 1), 5000);
+        assertThat(counted.weight(common)).isLessThan(0.5);
+        assertThat(counted.weight(rare)).isEqualTo(1.0);
+        assertThat(TokenRarity.of(Map.of(common.rarityKey(), 40), 50)).isSameAs(TokenRarity.UNKNOWN);
+        assertThat(TokenRarity.UNKNOWN.weight(common)).isEqualTo(1.0);
+    }
+
+    @Test
+    void wordsJoinedOnOneSideAndSplitOnTheOtherMatch() {
+        assertThat(match("Sunrise Halvorsen Optics", "Sun Rise Halvorsen Optics").score()).isGreaterThanOrEqualTo(0.95);
+        assertThat(match("Alnoor Petrakis", "Al-Noor Petrakis").score()).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    void everyPositiveTokenSimilarityRestsOnASharedIndexKeyOrTheEditBudget() {
+        List<String> names = List.of("Omar Anwar al-Zaytouni", "عمر أنور الزيتوني", "Abdulkarim Nourbakhshi",
+                "عبد الكريم نوربخشي", "Habibullah Zarwani", "حبيب الله زرواني", "Mazen bin Khalil al-Qassari",
+                "مازن بن خليل القصاري", "Lina Kovar", "Lina Kvoar", "Kim Jin Sol", "Kin Jon Sal", "Hussein Marwani",
+                "Husayn Maruani", "Djamel Akkacha", "جمال عكاشة", "Sun Rise Optics", "Sunrise Optiks", "Ivanov Petr",
+                "Иванов Пётр", "Mohammed Saqib", "Muhamad Thaqib");
+        int checked = 0;
+        for (String a : names) {
+            for (String b : names) {
+                for (Token x : NameNormalizer.normalize(a).tokens()) {
+                    for (Token y : NameNormalizer.normalize(b).tokens()) {
+                        if (NameMatcher.tokenSimilarity(x, y) > 0) {
+                            boolean sharedKey = x.indexKeys().stream().anyMatch(y.indexKeys()::contains);
+                            int budget = NameMatcher.editBudget(Math.min(x.text().length(), y.text().length()));
+                            boolean withinBudget = budget > 0
+                                    && NameMatcher.damerau(x.text(), y.text(), budget) <= budget;
+                            assertThat(sharedKey || withinBudget).as("%s ~ %s", x, y).isTrue();
+                            checked++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(100);
+    }
+
+    @Test
+    void aNameOfGenericWordsAloneIsComparedOnThoseWordsButNeverReachesAMatchThroughThemAlone() {
+        NormalizedName generic = NameNormalizer.normalize("Global Trading Company");
+        assertThat(generic.isEmpty()).isFalse();
+        assertThat(match("Global Trading Ltd", "Global Trading Zephyrion Ltd").band(THRESHOLD)).isNotEqualTo(Band.MATCH);
+    }
+}
