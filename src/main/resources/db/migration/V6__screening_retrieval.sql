@@ -1,4 +1,4 @@
--- Screening retrieval for 1,000,000 parties and more (docs/adr/0005-screening-index.md).
+-- Screening retrieval for 1,000,000 parties and more (docs/adr/0008-screening-index.md).
 --
 -- The trigram index of V4 (screening_name) is replaced by an in-process index per ECX instance
 -- (org.ecx.screening.ScreeningIndex, Apache Lucene) that is rebuilt at startup from screening_entry and

@@ -1,4 +1,4 @@
--- Commit order without a shared lock (ADR 0005) and tamper evidence against the application's own role.
+-- Commit order without a shared lock (ADR 0007) and tamper evidence against the application's own role.
 --
 -- Writers insert audit events and feed changes with no sequence number; each row records the writing
 -- transaction (xid). The sequencer (one active instance, PostgreSQL advisory lock) later "seals" the rows

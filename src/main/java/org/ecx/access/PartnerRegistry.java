@@ -35,7 +35,7 @@ import org.postgresql.PGNotification;
  * it with one dedicated connection outside the pool and reloads the whole (small) registry; after a lost
  * connection it listens again and reloads, so a notification missed meanwhile is never lost for long.
  * The instance that makes a change also reloads at once ({@link #reload()}), so its own next request
- * already sees the change. See ADR 0005.
+ * already sees the change. See ADR 0006.
  */
 @ApplicationScoped
 public class PartnerRegistry {

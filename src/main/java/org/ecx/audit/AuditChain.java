@@ -10,7 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The audit chain's hash (ADR 0005): HMAC-SHA256 under a key kept outside the database over every stored field
+ * The audit chain's hash (ADR 0007): HMAC-SHA256 under a key kept outside the database over every stored field
  * of a sealed event and the previous event's hash. Events sealed before the key existed ({@code seq <=
  * keyedAfter}, migration V7) keep their plain SHA-256. Without the key, a changed event cannot be re-hashed
  * into a chain that verifies.

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A signed checkpoint of the chain's head, written by the sequencer (ADR 0005). Rows are never changed. */
+/** A signed checkpoint of the chain's head, written by the sequencer (ADR 0007). Rows are never changed. */
 @Entity
 @Table(name = "audit_checkpoint")
 public class AuditCheckpoint extends PanacheEntityBase {

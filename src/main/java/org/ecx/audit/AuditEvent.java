@@ -12,7 +12,7 @@ import java.time.Instant;
 /**
  * One entry of the append-only, hash-chained audit log (SPEC §9). The writing transaction inserts it unsealed;
  * the sequencer ({@link AuditSealer}) later fills in {@link #seq}, {@link #previousHash} and {@link #hash}, once
- * (ADR 0005). Readers see sealed events only. Rows are never deleted.
+ * (ADR 0007). Readers see sealed events only. Rows are never deleted.
  */
 @Entity
 @Table(name = "audit_event")

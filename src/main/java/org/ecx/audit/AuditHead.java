@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 
 /**
  * The single row holding the chain's last sequence number and hash. Only the sequencer writes it, under its
- * row lock, as it seals events (ADR 0005); writers never touch it.
+ * row lock, as it seals events (ADR 0007); writers never touch it.
  */
 @Entity
 @Table(name = "audit_head")

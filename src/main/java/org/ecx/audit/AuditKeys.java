@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The audit chain's keys, from configuration (never from the database): the HMAC key of the chain and the
- * Ed25519 key that signs checkpoints of its head (ADR 0005, docs/security-model.md).
+ * Ed25519 key that signs checkpoints of its head (ADR 0007, docs/security-model.md).
  */
 @ApplicationScoped
 public class AuditKeys {

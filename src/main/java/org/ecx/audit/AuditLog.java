@@ -12,7 +12,7 @@ import org.ecx.access.Caller;
  * Appends events to the hash-chained audit log. Appends join the caller's transaction ({@code MANDATORY}), so an
  * event exists exactly when the change it records was committed. An append is a plain insert: no lock is taken.
  * The sequencer seals the event (sequence number and chain hash) shortly after the transaction commits, in commit
- * order (ADR 0005).
+ * order (ADR 0007).
  */
 @ApplicationScoped
 public class AuditLog {

@@ -16,7 +16,7 @@ import org.ecx.common.EcxConfig;
 import org.ecx.sequencer.Sealer;
 
 /**
- * Seals audit events (ADR 0005): gives the next events, in commit order, their sequence number and keyed chain
+ * Seals audit events (ADR 0007): gives the next events, in commit order, their sequence number and keyed chain
  * hash, moves the head, and now and then writes a signed checkpoint of the head. Runs only in the active
  * sequencer, on its connection; the head's row lock makes two sealers (during a takeover) take turns.
  */

@@ -11,7 +11,7 @@ import org.ecx.common.EcxConfig;
 import org.ecx.common.EcxException;
 import org.ecx.common.Page;
 
-/** Reading and verifying the audit log. Only sealed events are read (ADR 0005). */
+/** Reading and verifying the audit log. Only sealed events are read (ADR 0007). */
 @ApplicationScoped
 public class AuditService {
 

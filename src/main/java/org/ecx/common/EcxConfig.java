@@ -93,10 +93,10 @@ public interface EcxConfig {
         boolean allowPrivateNetworks();
     }
 
-    /** The sequencer that seals audit events and feed changes in commit order (ADR 0005). */
+    /** The sequencer that seals audit events and feed changes in commit order (ADR 0007). */
     Sequencer sequencer();
 
-    /** Keys of the audit chain (ADR 0005, docs/security-model.md). */
+    /** Keys of the audit chain (ADR 0007, docs/security-model.md). */
     Audit audit();
 
     /** Encryption of list and feed cursors. */

@@ -14,7 +14,7 @@ import org.ecx.common.StoredJson;
  * Appends changes to the feed (SPEC §8). Every method joins the writing transaction ({@code MANDATORY}), so a
  * change is in the feed exactly when the write it describes committed.
  *
- * <p>Ordering (ADR 0005): a change is inserted without a feed position and without any lock. After the writing
+ * <p>Ordering (ADR 0007): a change is inserted without a feed position and without any lock. After the writing
  * transaction ends, the sequencer ({@link FeedSealer}) gives it the next gap-free position, in commit order;
  * readers see sealed changes only, so once position N is visible every smaller position is too.
  */

@@ -36,7 +36,7 @@ public class FeedChange extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    /** Position in the feed, assigned by the sequencer after commit (ADR 0005); null until then. */
+    /** Position in the feed, assigned by the sequencer after commit (ADR 0007); null until then. */
     @Column(insertable = false, updatable = false)
     public Long seq;
 

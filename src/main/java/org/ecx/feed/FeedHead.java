@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 
 /**
  * The single row holding the feed's last sealed position. Only the sequencer ({@link FeedSealer}) moves it, in
- * the transaction that seals the changes up to it (ADR 0005); readers scan up to it.
+ * the transaction that seals the changes up to it (ADR 0007); readers scan up to it.
  */
 @Entity
 @Table(name = "feed_head")

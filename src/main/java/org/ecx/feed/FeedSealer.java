@@ -9,7 +9,7 @@ import java.util.function.DoubleConsumer;
 import org.ecx.sequencer.Sealer;
 
 /**
- * Seals feed changes (ADR 0005): gives the next changes, in commit order, their gap-free feed position and moves
+ * Seals feed changes (ADR 0007): gives the next changes, in commit order, their gap-free feed position and moves
  * {@code feed_head}, which readers scan up to. Runs only in the active sequencer, on its connection.
  */
 @ApplicationScoped

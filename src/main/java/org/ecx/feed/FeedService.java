@@ -84,7 +84,7 @@ public class FeedService {
      * The changes visible to {@code viewer} after {@code after}, in commit order, at most {@code limit}.
      *
      * <p>The head is read first, in its own statement: the sequencer moves it in the transaction that seals the
-     * changes up to it, and seals in commit order (ADR 0005), so the next statement sees every change up to it
+     * changes up to it, and seals in commit order (ADR 0007), so the next statement sees every change up to it
      * and the position may move up to the head even where no change was visible. Unsealed changes and positions
      * beyond the head are never passed.
      */

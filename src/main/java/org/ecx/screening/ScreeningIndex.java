@@ -52,7 +52,7 @@ import org.ecx.screening.NameNormalizer.Token;
 import org.jboss.logging.Logger;
 
 /**
- * The screening index (ADR 0005): an in-process Apache Lucene index, one document per party name or alias of
+ * The screening index (ADR 0008): an in-process Apache Lucene index, one document per party name or alias of
  * each denial's current version, with the exact {@link Token#indexKeys()} and {@link NormalizedName#nameKeys()}
  * of its names and their token texts for Levenshtein lookups within {@link NameMatcher#editBudget}.
  *

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.util.function.DoubleConsumer;
 
 /**
- * Seals one commit-ordered table (ADR 0005): assigns the next sequence numbers to rows whose writing
+ * Seals one commit-ordered table (ADR 0007): assigns the next sequence numbers to rows whose writing
  * transactions have ended, in order of transaction id then insertion id. Implemented by the audit log and the
  * change feed; called by the active {@link Sequencer} only, on its own connection.
  */

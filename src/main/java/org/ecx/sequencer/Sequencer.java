@@ -29,7 +29,7 @@ import org.ecx.common.EcxConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * This instance's candidate for the cluster's one active sequencer (ADR 0005), with its metrics:
+ * This instance's candidate for the cluster's one active sequencer (ADR 0007), with its metrics:
  * {@code ecx_sequencer_lag_seconds} (insertion to seal, per row), {@code ecx_sequencer_unsealed_rows} and
  * {@code ecx_sequencer_leader}.
  */

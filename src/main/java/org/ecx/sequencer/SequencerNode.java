@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 /**
  * One candidate for the cluster's sequencer: a thread with its own database connection (never a pooled one) that
  * tries to take a session-level advisory lock and, while it holds it, seals in short passes. When the instance
- * or its connection dies, PostgreSQL releases the lock and a standby takes over at its next try (ADR 0005).
+ * or its connection dies, PostgreSQL releases the lock and a standby takes over at its next try (ADR 0007).
  */
 public final class SequencerNode {
 

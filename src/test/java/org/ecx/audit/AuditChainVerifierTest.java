@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The tamper cases of ADR 0005 on the chain alone: what {@code GET /audit/verify} decides. */
+/** The tamper cases of ADR 0007 on the chain alone: what {@code GET /audit/verify} decides. */
 class AuditChainVerifierTest {
 
     private static final AuditChain CHAIN = new AuditChain("k".repeat(32).getBytes(StandardCharsets.UTF_8));

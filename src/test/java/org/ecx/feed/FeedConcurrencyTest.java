@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * Writers in several states create and amend denials concurrently while a follower pages through the feed:
  * the follower must see every committed change visible to it exactly once, in commit order. Two sequencer
  * candidates compete for the advisory lock (this instance's and a second one, as another ECX instance would
- * run), and the active one loses its connection half-way: the other takes over (ADR 0005).
+ * run), and the active one loses its connection half-way: the other takes over (ADR 0007).
  */
 @QuarkusTest
 class FeedConcurrencyTest {

@@ -58,7 +58,7 @@ class MirrorClientTest {
         MirrorClient mirror = new MirrorClient(hub, dir,
                 () -> TestTokens.token(STATE, "federation-peer", "licensing-officer"), 100,
                 new PrintStream(progress, true, StandardCharsets.UTF_8));
-        Sealing.await(); // the feed serves sealed changes only (ADR 0005)
+        Sealing.await(); // the feed serves sealed changes only (ADR 0007)
         MirrorClient.Summary first = mirror.syncOnce();
         assertThat(first.changes()).isPositive();
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("[mirror] page 1:", "caught up");
@@ -77,14 +77,14 @@ class MirrorClientTest {
         assertThat(recognitions.get(recognition).path("status").asText()).isEqualTo("ACTIVE");
 
         // resumable: a second run starts from the saved cursor and picks up only what changed since
-        Sealing.await(); // the feed serves sealed changes only (ADR 0005)
+        Sealing.await(); // the feed serves sealed changes only (ADR 0007)
         assertThat(mirror.syncOnce().changes()).isZero();
         Api.as("FR", "denial-officer").body("{\"reason\":\"superseded\"}")
                 .post("/api/v1/denials/" + visible + "/revocation").then().statusCode(200);
         MirrorClient restarted = new MirrorClient(hub, dir,
                 () -> TestTokens.token(STATE, "federation-peer", "licensing-officer"), 100,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        Sealing.await(); // the feed serves sealed changes only (ADR 0005)
+        Sealing.await(); // the feed serves sealed changes only (ADR 0007)
         assertThat(restarted.syncOnce().changes()).isEqualTo(1);
         assertThat(files("denial").get(visible).path("status").asText()).isEqualTo("REVOKED");
     }

@@ -29,7 +29,7 @@ import org.ecx.support.DenialFixtures;
 import org.junit.jupiter.api.Test;
 
 /**
- * Retrieval through the in-process index (ADR 0005): the transactional promise, catch-up after amends and
+ * Retrieval through the in-process index (ADR 0008): the transactional promise, catch-up after amends and
  * out-of-order commits, audit at the end, and the CSV upload.
  */
 @QuarkusTest

@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.ecx.sequencer.Sequencer;
 
 /**
- * Audit events and feed changes are readable once the sequencer sealed them, shortly after commit (ADR 0005).
+ * Audit events and feed changes are readable once the sequencer sealed them, shortly after commit (ADR 0007).
  * Tests that read them right after writing wait for the seal first (no sleeps).
  */
 public final class Sealing {

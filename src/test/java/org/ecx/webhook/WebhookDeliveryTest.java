@@ -125,7 +125,7 @@ class WebhookDeliveryTest {
         org.ecx.support.RecognitionFixtures.create("DE",
                 org.ecx.support.RecognitionFixtures.recognition("JP", "ALL_PARTNERS", null, null));
 
-        Sealing.await(); // the feed serves sealed changes only (ADR 0005)
+        Sealing.await(); // the feed serves sealed changes only (ADR 0007)
         assertThat(dispatcher.fanOut()).isEqualTo(1);
         assertThat(dispatcher.deliverDue()).isEqualTo(1);
         assertThat(received).hasSize(1);
@@ -164,7 +164,7 @@ class WebhookDeliveryTest {
         String subscription = subscribe("US", "DENIAL");
         createDenial("FR", DenialFixtures.denial());
         plannedStatuses.add(500);
-        Sealing.await(); // the feed serves sealed changes only (ADR 0005)
+        Sealing.await(); // the feed serves sealed changes only (ADR 0007)
         dispatcher.fanOut();
         assertThat(dispatcher.deliverDue()).isEqualTo(1);
         JsonPath log = Api.as("US", "federation-peer").get("/api/v1/subscriptions/" + subscription + "/deliveries")
@@ -191,7 +191,7 @@ class WebhookDeliveryTest {
     void aHangingEndpointNeverBlocksWritersAndTwoDispatchersNeverSendTheSameDelivery() throws Exception {
         subscribe("JP", "DENIAL");
         createDenial("FR", DenialFixtures.denial());
-        Sealing.await(); // the feed serves sealed changes only (ADR 0005)
+        Sealing.await(); // the feed serves sealed changes only (ADR 0007)
         dispatcher.fanOut();
         hold = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -202,7 +202,7 @@ class WebhookDeliveryTest {
             written.add(createDenial("FR", DenialFixtures.denial()));
         }
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
-        Sealing.await(); // the feed serves sealed changes only (ADR 0005)
+        Sealing.await(); // the feed serves sealed changes only (ADR 0007)
         dispatcher.fanOut();
         // a second dispatcher meanwhile finds nothing to send: the subscription's oldest delivery is claimed
         assertThat(dispatcher.deliverDue()).isZero();
