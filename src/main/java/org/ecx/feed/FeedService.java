@@ -161,7 +161,7 @@ public class FeedService {
             Object record;
             if (ChangeFeed.WITHDRAWN.equals(c.changeType)) {
                 // only the id: the reader may no longer see anything of the record
-                items.add(new FeedItem(cursor(c.seq), c.at, FeedRecordType.valueOf(c.recordType), c.recordId,
+                items.add(new FeedItem(cursor(c.seq, viewer), c.at, FeedRecordType.valueOf(c.recordType), c.recordId,
                         c.changeType, null, null));
                 continue;
             }

@@ -77,7 +77,7 @@ public class ScreeningResource {
     @Authorize(Permission.SCREENING)
     @Consumes(ScreeningCsv.MEDIA_TYPE)
     @Produces({MediaType.APPLICATION_JSON, ScreeningCsv.MEDIA_TYPE})
-    @Operation(summary = "Screen the parties of a licence application uploaded as CSV (one screening)",
+    @Operation(operationId = "screenApplicationCsv", summary = "Screen the parties of a licence application uploaded as CSV (one screening)",
             description = "Body: CSV (text/csv, UTF-8, RFC 4180) with a header row; columns name (required),"
                     + " country (ISO 3166-1 alpha-2) and role (END_USER, CONSIGNEE, INTERMEDIARY, PURCHASER), at most"
                     + " 50 rows. Control entries, destination country and threshold as query parameters. Answers"
