@@ -41,6 +41,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -287,6 +289,9 @@ public class ScreeningIndex {
      * token within the edit budget of one of its tokens, best first (BM25: more and rarer shared words first).
      * Visibility is NOT applied here: the caller checks every id with {@code DenialVisibility.PREDICATE}.
      */
+    private static final Sort NEWEST_FIRST_AMONG_EQUALS =
+            new Sort(SortField.FIELD_SCORE, new SortField(null, SortField.Type.DOC, true));
+
     public List<UUID> candidates(NormalizedName name, int limit) {
         if (name.isEmpty() || limit <= 0) {
             return List.of();
@@ -298,7 +303,9 @@ public class ScreeningIndex {
             StoredFields stored = searcher.storedFields();
             Set<String> fields = Set.of(DENIAL);
             int want = limit * 3; // a denial has several names; over-fetch documents, then cut denials
-            ScoreDoc[] hits = searcher.search(query, want).scoreDocs;
+            // equal scores: the most recently indexed name first, so that a new denial is never crowded out of
+            // the candidates by many older ones of the same name
+            ScoreDoc[] hits = searcher.search(query, want, NEWEST_FIRST_AMONG_EQUALS).scoreDocs;
             for (ScoreDoc hit : hits) {
                 ids.add(UUID.fromString(stored.document(hit.doc, fields).get(DENIAL)));
                 if (ids.size() == limit) {

@@ -26,6 +26,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.ecx.denial.DenialService;
 import org.ecx.support.Api;
 import org.ecx.support.DenialFixtures;
+import org.ecx.support.Sealing;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -137,6 +138,7 @@ class ScreeningRetrievalTest {
         String own = ScreeningTest.notify("FR", denialOn(w + " Harrowgate", "CONSIGNEE", "3A001.a.1"));
         assertThat(screen("FR", screening(w + " Harrowgate")).getList("matches.denialId"))
                 .contains(de, jp, own);
+        Sealing.await(); // events get their seq when the sequencer seals them, after commit
         List<String[]> events = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
                 "SELECT action, record_id FROM audit_event WHERE seq > (SELECT max(seq) FROM audit_event"
