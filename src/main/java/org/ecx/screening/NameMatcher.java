@@ -41,11 +41,18 @@ public final class NameMatcher {
     static final double EDIT_COST = 0.06;
 
     /** Weight of the unpaired words of the side with more of them. */
-    static final double EXTRA_PENALTY = 0.35;
+    static final double EXTRA_PENALTY = Double.parseDouble(System.getProperty("m.extra", "0.35"));
     /** Smallest weight of an unpaired distinctive word. */
-    static final double MISSING_FLOOR = 0.4;
+    static final double MISSING_FLOOR = Double.parseDouble(System.getProperty("m.floor", "0.4"));
     /** Weight of the unpaired words of the other side. */
-    static final double MISSING_PENALTY = 1.0;
+    static final double MISSING_PENALTY = Double.parseDouble(System.getProperty("m.missing", "1.0"));
+    /** Largest total penalty of unpaired words. */
+    static final double PENALTY_CAP = Double.parseDouble(System.getProperty("m.cap", "99"));
+    /** Similarity of a short-word typo forgiven because the rest of the name matches. */
+    static final double SHORT_TYPO = Double.parseDouble(System.getProperty("m.short", "0.85"));
+    /** Paired words needed before a short-word typo is forgiven. */
+    static final int SHORT_TYPO_REST = Integer.getInteger("m.rest", 1);
+    static final double SHORT_TYPO_EVIDENCE = Double.parseDouble(System.getProperty("m.restev", "0.6"));
     /** Paired evidence (sum of weights) below which a name score is capped: common words alone never match. */
     static final double MIN_EVIDENCE = 0.6;
     private static final double WEAK_CAP = 0.5;
@@ -178,6 +185,21 @@ public final class NameMatcher {
         if (pairs.isEmpty()) {
             return Result.NONE;
         }
+        int qLeft = unpairedDistinctive(q, qUsed);
+        int cLeft = unpairedDistinctive(c, cUsed);
+        if (qLeft == 1 && cLeft == 1 && pairs.size() >= SHORT_TYPO_REST && evidence >= SHORT_TYPO_EVIDENCE) {
+            // the rest of the name matches: one short word each side, one typo apart (Kim/Kio, Pak/Pa)
+            int i = firstUnpairedDistinctive(q, qUsed);
+            int j = firstUnpairedDistinctive(c, cUsed);
+            if (shortTypo(q.get(i), c.get(j))) {
+                qUsed[i] = true;
+                cUsed[j] = true;
+                double w = Math.min(rarity.weight(q.get(i)), rarity.weight(c.get(j)));
+                paired += w;
+                evidence += SHORT_TYPO * w;
+                pairs.add(new TokenPair(q.get(i).text(), c.get(j).text(), SHORT_TYPO));
+            }
+        }
         double qMiss = 0;
         for (int i = 0; i < q.size(); i++) {
             qMiss += qUsed[i] ? 0 : missing(q.get(i), rarity);
@@ -186,8 +208,8 @@ public final class NameMatcher {
         for (int j = 0; j < c.size(); j++) {
             cMiss += cUsed[j] ? 0 : missing(c.get(j), rarity);
         }
-        double score = evidence / (paired + EXTRA_PENALTY * Math.max(qMiss, cMiss)
-                + MISSING_PENALTY * Math.min(qMiss, cMiss));
+        double score = evidence / (paired + Math.min(PENALTY_CAP, EXTRA_PENALTY * Math.max(qMiss, cMiss)
+                + MISSING_PENALTY * Math.min(qMiss, cMiss)));
         if (evidence < MIN_EVIDENCE) {
             score = Math.min(score, WEAK_CAP);
         }
@@ -202,6 +224,44 @@ public final class NameMatcher {
     private static double missing(Token t, TokenRarity rarity) {
         double w = rarity.weight(t);
         return t.generic() ? w : Math.max(w, MISSING_FLOOR);
+    }
+
+    private static int unpairedDistinctive(List<Token> tokens, boolean[] used) {
+        int n = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            n += !used[i] && !tokens.get(i).generic() ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static int firstUnpairedDistinctive(List<Token> tokens, boolean[] used) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!used[i] && !tokens.get(i).generic()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Two words of at most 4 letters one typo apart that {@link #tokenSimilarity} does not forgive on its own:
+     * a letter replaced ({@code Gaye/Gayk}), or a 3-letter word that lost a letter ({@code Pak/Pa}, found through
+     * the deletion keys of {@link Token#indexKeys()}). Both must be alphabetic.
+     */
+    static boolean shortTypo(Token a, Token b) {
+        if (a.numeric() || b.numeric()) {
+            return false;
+        }
+        int la = a.text().length();
+        int lb = b.text().length();
+        if (Math.max(la, lb) > 4 || Math.min(la, lb) < 2) {
+            return false;
+        }
+        if (Math.min(la, lb) == 2) {
+            return Math.max(la, lb) == 3 && NameNormalizer.deletions(a.text().length() == 3 ? a.text() : b.text())
+                    .contains(la == 2 ? a.text() : b.text());
+        }
+        return damerau(a.text(), b.text(), 1) == 1;
     }
 
     private static boolean allDistinctivePaired(List<Token> tokens, boolean[] used) {
