@@ -41,18 +41,24 @@ public final class NameMatcher {
     static final double EDIT_COST = 0.06;
 
     /** Weight of the unpaired words of the side with more of them. */
-    static final double EXTRA_PENALTY = Double.parseDouble(System.getProperty("m.extra", "0.35"));
+    static final double EXTRA_PENALTY = 0.35;
     /** Smallest weight of an unpaired distinctive word. */
-    static final double MISSING_FLOOR = Double.parseDouble(System.getProperty("m.floor", "0.4"));
+    static final double MISSING_FLOOR = 0.4;
     /** Weight of the unpaired words of the other side. */
-    static final double MISSING_PENALTY = Double.parseDouble(System.getProperty("m.missing", "1.0"));
-    /** Largest total penalty of unpaired words. */
-    static final double PENALTY_CAP = Double.parseDouble(System.getProperty("m.cap", "99"));
+    static final double MISSING_PENALTY = 1.0;
+    /**
+     * Largest total penalty of unpaired words once {@link #CAP_WORDS} distinctive written words are paired: an
+     * alias keeps two or more words of a long name and adds others, and is driven by the evidence it shares.
+     */
+    static final double PENALTY_CAP = 0.25;
     /** Similarity of a short-word typo forgiven because the rest of the name matches. */
-    static final double SHORT_TYPO = Double.parseDouble(System.getProperty("m.short", "0.85"));
-    /** Paired words needed before a short-word typo is forgiven. */
-    static final int SHORT_TYPO_REST = Integer.getInteger("m.rest", 1);
-    static final double SHORT_TYPO_EVIDENCE = Double.parseDouble(System.getProperty("m.restev", "0.6"));
+    static final double SHORT_TYPO = 0.85;
+    /** Distinctive written words (a hyphenated word counts once) that must be paired for {@link #PENALTY_CAP}. */
+    static final int CAP_WORDS = 3;
+    /** Rarity weight from which a paired word counts towards {@link #CAP_WORDS}. */
+    static final double CAP_WORD_WEIGHT = 0.5;
+    /** Paired evidence needed before a short-word typo is forgiven. */
+    static final double SHORT_TYPO_EVIDENCE = 0.6;
     /** Paired evidence (sum of weights) below which a name score is capped: common words alone never match. */
     static final double MIN_EVIDENCE = 0.6;
     private static final double WEAK_CAP = 0.5;
@@ -169,6 +175,8 @@ public final class NameMatcher {
         double paired = 0;
         double evidence = 0;
         List<TokenPair> pairs = new ArrayList<>();
+        int[] qToC = new int[q.size()];
+        java.util.Arrays.fill(qToC, -1);
         for (Scored s : all) {
             if (qUsed[s.qi()] || cUsed[s.ci()]) {
                 continue;
@@ -181,13 +189,14 @@ public final class NameMatcher {
             paired += w;
             evidence += s.sim() * w;
             pairs.add(new TokenPair(a.text(), b.text(), round(s.sim())));
+            qToC[s.qi()] = s.ci();
         }
         if (pairs.isEmpty()) {
             return Result.NONE;
         }
         int qLeft = unpairedDistinctive(q, qUsed);
         int cLeft = unpairedDistinctive(c, cUsed);
-        if (qLeft == 1 && cLeft == 1 && pairs.size() >= SHORT_TYPO_REST && evidence >= SHORT_TYPO_EVIDENCE) {
+        if (qLeft == 1 && cLeft == 1 && evidence >= SHORT_TYPO_EVIDENCE) {
             // the rest of the name matches: one short word each side, one typo apart (Kim/Kio, Pak/Pa)
             int i = firstUnpairedDistinctive(q, qUsed);
             int j = firstUnpairedDistinctive(c, cUsed);
@@ -198,6 +207,7 @@ public final class NameMatcher {
                 paired += w;
                 evidence += SHORT_TYPO * w;
                 pairs.add(new TokenPair(q.get(i).text(), c.get(j).text(), SHORT_TYPO));
+                qToC[i] = j;
             }
         }
         double qMiss = 0;
@@ -208,12 +218,16 @@ public final class NameMatcher {
         for (int j = 0; j < c.size(); j++) {
             cMiss += cUsed[j] ? 0 : missing(c.get(j), rarity);
         }
-        double score = evidence / (paired + Math.min(PENALTY_CAP, EXTRA_PENALTY * Math.max(qMiss, cMiss)
-                + MISSING_PENALTY * Math.min(qMiss, cMiss)));
+        boolean covered = allDistinctivePaired(q, qUsed) || allDistinctivePaired(c, cUsed);
+        double penalty = EXTRA_PENALTY * Math.max(qMiss, cMiss) + MISSING_PENALTY * Math.min(qMiss, cMiss);
+        if (!covered && pairedWords(q, c, qToC, query.original(), candidate.original(), rarity) >= CAP_WORDS) {
+            // an alias: each side has words the other lacks, but enough distinctive words are shared
+            penalty = Math.min(PENALTY_CAP, penalty);
+        }
+        double score = evidence / (paired + penalty);
         if (evidence < MIN_EVIDENCE) {
             score = Math.min(score, WEAK_CAP);
         }
-        boolean covered = allDistinctivePaired(q, qUsed) || allDistinctivePaired(c, cUsed);
         return new Result(Math.max(0, Math.min(1, score)), List.copyOf(pairs), evidence, covered, crossScript);
     }
 
@@ -224,6 +238,42 @@ public final class NameMatcher {
     private static double missing(Token t, TokenRarity rarity) {
         double w = rarity.weight(t);
         return t.generic() ? w : Math.max(w, MISSING_FLOOR);
+    }
+
+    /**
+     * How many written words of distinctive weight are paired: two tokens of one hyphenated word
+     * ({@code Sok-Hwa}) on either side count once.
+     */
+    private static int pairedWords(List<Token> q, List<Token> c, int[] qToC, String qRaw, String cRaw,
+            TokenRarity rarity) {
+        String qLower = plain(qRaw);
+        String cLower = plain(cRaw);
+        int n = 0;
+        boolean groupCounted = false;
+        for (int i = 0; i < q.size(); i++) {
+            int j = qToC[i];
+            if (j < 0) {
+                continue;
+            }
+            boolean sameWord = i > 0 && qToC[i - 1] >= 0 && (hyphenated(qLower, q.get(i - 1), q.get(i))
+                    || j > 0 && qToC[i - 1] == j - 1 && hyphenated(cLower, c.get(j - 1), c.get(j)));
+            if (!sameWord) {
+                groupCounted = false;
+            }
+            if (!groupCounted && Math.min(rarity.weight(q.get(i)), rarity.weight(c.get(j))) >= CAP_WORD_WEIGHT) {
+                n++;
+                groupCounted = true;
+            }
+        }
+        return n;
+    }
+
+    private static String plain(String raw) {
+        return raw == null ? "" : raw.toLowerCase(java.util.Locale.ROOT).replaceAll("['’`ʻʼ]", "");
+    }
+
+    private static boolean hyphenated(String raw, Token first, Token second) {
+        return raw.contains(first.text() + "-" + second.text());
     }
 
     private static int unpairedDistinctive(List<Token> tokens, boolean[] used) {
