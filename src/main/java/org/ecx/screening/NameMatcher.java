@@ -46,6 +46,19 @@ public final class NameMatcher {
     static final double MISSING_FLOOR = 0.4;
     /** Weight of the unpaired words of the other side. */
     static final double MISSING_PENALTY = 1.0;
+    /**
+     * Largest total penalty of unpaired words once {@link #CAP_WORDS} distinctive written words are paired: an
+     * alias keeps two or more words of a long name and adds others, and is driven by the evidence it shares.
+     */
+    static final double PENALTY_CAP = 0.25;
+    /** Similarity of a short-word typo forgiven because the rest of the name matches. */
+    static final double SHORT_TYPO = 0.85;
+    /** Distinctive written words (a hyphenated word counts once) that must be paired for {@link #PENALTY_CAP}. */
+    static final int CAP_WORDS = 3;
+    /** Rarity weight from which a paired word counts towards {@link #CAP_WORDS}. */
+    static final double CAP_WORD_WEIGHT = 0.5;
+    /** Paired evidence needed before a short-word typo is forgiven. */
+    static final double SHORT_TYPO_EVIDENCE = 0.6;
     /** Paired evidence (sum of weights) below which a name score is capped: common words alone never match. */
     static final double MIN_EVIDENCE = 0.6;
     private static final double WEAK_CAP = 0.5;
@@ -162,6 +175,8 @@ public final class NameMatcher {
         double paired = 0;
         double evidence = 0;
         List<TokenPair> pairs = new ArrayList<>();
+        int[] qToC = new int[q.size()];
+        java.util.Arrays.fill(qToC, -1);
         for (Scored s : all) {
             if (qUsed[s.qi()] || cUsed[s.ci()]) {
                 continue;
@@ -174,9 +189,26 @@ public final class NameMatcher {
             paired += w;
             evidence += s.sim() * w;
             pairs.add(new TokenPair(a.text(), b.text(), round(s.sim())));
+            qToC[s.qi()] = s.ci();
         }
         if (pairs.isEmpty()) {
             return Result.NONE;
+        }
+        int qLeft = unpairedDistinctive(q, qUsed);
+        int cLeft = unpairedDistinctive(c, cUsed);
+        if (qLeft == 1 && cLeft == 1 && evidence >= SHORT_TYPO_EVIDENCE) {
+            // the rest of the name matches: one short word each side, one typo apart (Kim/Kio, Pak/Pa)
+            int i = firstUnpairedDistinctive(q, qUsed);
+            int j = firstUnpairedDistinctive(c, cUsed);
+            if (shortTypo(q.get(i), c.get(j))) {
+                qUsed[i] = true;
+                cUsed[j] = true;
+                double w = Math.min(rarity.weight(q.get(i)), rarity.weight(c.get(j)));
+                paired += w;
+                evidence += SHORT_TYPO * w;
+                pairs.add(new TokenPair(q.get(i).text(), c.get(j).text(), SHORT_TYPO));
+                qToC[i] = j;
+            }
         }
         double qMiss = 0;
         for (int i = 0; i < q.size(); i++) {
@@ -186,12 +218,16 @@ public final class NameMatcher {
         for (int j = 0; j < c.size(); j++) {
             cMiss += cUsed[j] ? 0 : missing(c.get(j), rarity);
         }
-        double score = evidence / (paired + EXTRA_PENALTY * Math.max(qMiss, cMiss)
-                + MISSING_PENALTY * Math.min(qMiss, cMiss));
+        boolean covered = allDistinctivePaired(q, qUsed) || allDistinctivePaired(c, cUsed);
+        double penalty = EXTRA_PENALTY * Math.max(qMiss, cMiss) + MISSING_PENALTY * Math.min(qMiss, cMiss);
+        if (!covered && pairedWords(q, c, qToC, query.original(), candidate.original(), rarity) >= CAP_WORDS) {
+            // an alias: each side has words the other lacks, but enough distinctive words are shared
+            penalty = Math.min(PENALTY_CAP, penalty);
+        }
+        double score = evidence / (paired + penalty);
         if (evidence < MIN_EVIDENCE) {
             score = Math.min(score, WEAK_CAP);
         }
-        boolean covered = allDistinctivePaired(q, qUsed) || allDistinctivePaired(c, cUsed);
         return new Result(Math.max(0, Math.min(1, score)), List.copyOf(pairs), evidence, covered, crossScript);
     }
 
@@ -202,6 +238,80 @@ public final class NameMatcher {
     private static double missing(Token t, TokenRarity rarity) {
         double w = rarity.weight(t);
         return t.generic() ? w : Math.max(w, MISSING_FLOOR);
+    }
+
+    /**
+     * How many written words of distinctive weight are paired: two tokens of one hyphenated word
+     * ({@code Sok-Hwa}) on either side count once.
+     */
+    private static int pairedWords(List<Token> q, List<Token> c, int[] qToC, String qRaw, String cRaw,
+            TokenRarity rarity) {
+        String qLower = plain(qRaw);
+        String cLower = plain(cRaw);
+        int n = 0;
+        boolean groupCounted = false;
+        for (int i = 0; i < q.size(); i++) {
+            int j = qToC[i];
+            if (j < 0) {
+                continue;
+            }
+            boolean sameWord = i > 0 && qToC[i - 1] >= 0 && (hyphenated(qLower, q.get(i - 1), q.get(i))
+                    || j > 0 && qToC[i - 1] == j - 1 && hyphenated(cLower, c.get(j - 1), c.get(j)));
+            if (!sameWord) {
+                groupCounted = false;
+            }
+            if (!groupCounted && Math.min(rarity.weight(q.get(i)), rarity.weight(c.get(j))) >= CAP_WORD_WEIGHT) {
+                n++;
+                groupCounted = true;
+            }
+        }
+        return n;
+    }
+
+    private static String plain(String raw) {
+        return raw == null ? "" : raw.toLowerCase(java.util.Locale.ROOT).replaceAll("['’`ʻʼ]", "");
+    }
+
+    private static boolean hyphenated(String raw, Token first, Token second) {
+        return raw.contains(first.text() + "-" + second.text());
+    }
+
+    private static int unpairedDistinctive(List<Token> tokens, boolean[] used) {
+        int n = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            n += !used[i] && !tokens.get(i).generic() ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static int firstUnpairedDistinctive(List<Token> tokens, boolean[] used) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!used[i] && !tokens.get(i).generic()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Two words of at most 4 letters one typo apart that {@link #tokenSimilarity} does not forgive on its own:
+     * a letter replaced ({@code Gaye/Gayk}), or a 3-letter word that lost a letter ({@code Pak/Pa}, found through
+     * the deletion keys of {@link Token#indexKeys()}). Both must be alphabetic.
+     */
+    static boolean shortTypo(Token a, Token b) {
+        if (a.numeric() || b.numeric()) {
+            return false;
+        }
+        int la = a.text().length();
+        int lb = b.text().length();
+        if (Math.max(la, lb) > 4 || Math.min(la, lb) < 2) {
+            return false;
+        }
+        if (Math.min(la, lb) == 2) {
+            return Math.max(la, lb) == 3 && NameNormalizer.deletions(a.text().length() == 3 ? a.text() : b.text())
+                    .contains(la == 2 ? a.text() : b.text());
+        }
+        return damerau(a.text(), b.text(), 1) == 1;
     }
 
     private static boolean allDistinctivePaired(List<Token> tokens, boolean[] used) {

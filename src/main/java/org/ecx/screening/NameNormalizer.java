@@ -32,7 +32,7 @@ public final class NameNormalizer {
      * Version of the key derivation. Stored with every index row; rows of an older version are rebuilt at
      * startup. Bump it whenever this class changes the keys it produces.
      */
-    public static final int KEY_VERSION = 2;
+    public static final int KEY_VERSION = 3;
 
     /** Legal-form words: removed before matching (a legal form alone is never a match). */
     static final Set<String> LEGAL_FORMS = Set.of(
@@ -164,12 +164,29 @@ public final class NameNormalizer {
             if (!core().equals(text)) {
                 keys.add("t:" + core());
             }
+            if (text.length() == 2 && !abjad) {
+                keys.add("d:" + text);
+            } else if (text.length() == 3) {
+                deletions(text).forEach(d -> keys.add("d:" + d));
+            }
             if (!next.isEmpty()) {
                 keys.add("t:" + text + next);
                 keys.add("p:" + phonetic + NameNormalizer.phonetic(next));
             }
             return keys;
         }
+    }
+
+    /** The words one letter shorter than {@code text}, without repeats. */
+    static List<String> deletions(String text) {
+        List<String> out = new ArrayList<>(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            String d = text.substring(0, i) + text.substring(i + 1);
+            if (!out.contains(d)) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     /** A name as tokens, in their original order; empty when nothing distinctive is left. */

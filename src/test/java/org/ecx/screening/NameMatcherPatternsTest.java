@@ -157,4 +157,25 @@ class NameMatcherPatternsTest {
         assertThat(generic.isEmpty()).isFalse();
         assertThat(match("Global Trading Ltd", "Global Trading Zephyrion Ltd").band(THRESHOLD)).isNotEqualTo(Band.MATCH);
     }
+
+    @Test
+    void aTypoInAShortWordIsForgivenOnlyWhenTheRestOfTheNameMatches() {
+        assertThat(match("Torvaldo Gayk", "Torvaldo Gaye").band(THRESHOLD)).isEqualTo(Band.MATCH);      // substitution
+        assertThat(match("Pa Sundrel Mokwen", "Pak Sundrel Mokwen").band(THRESHOLD)).isEqualTo(Band.MATCH); // 3 → 2 letters
+        assertThat(NameNormalizer.token("pak", false).indexKeys()).contains("d:pa");
+        assertThat(NameNormalizer.token("pa", false).indexKeys()).contains("d:pa");
+        // alone, or with another word also different, a short substitution is no typo
+        assertThat(match("Gayk", "Gaye").score()).isZero();
+        assertThat(match("Gayk Brunwald", "Gaye Torvaldo").band(THRESHOLD)).isNull();
+    }
+
+    @Test
+    void anAliasSharingThreeDistinctiveWordsOfALongNameMatchesDespiteWordsOnBothSidesTheOtherLacks() {
+        NameMatcher.Result alias = match("Zubran Qeltani Varosh al-Mirdaki",
+                "Zubran Qeltani Varosh Haddunet al-Tebrisi");
+        assertThat(alias.covered()).isFalse();
+        assertThat(alias.band(THRESHOLD)).isEqualTo(Band.MATCH);
+        // two shared words of three are not enough: a different third word is a different party
+        assertThat(match("Zubran Qeltani Mirdaki", "Zubran Qeltani Tebrisi").band(THRESHOLD)).isNotEqualTo(Band.MATCH);
+    }
 }
