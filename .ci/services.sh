@@ -20,7 +20,7 @@ PG_VERSION="${ECX_PG_VERSION:-15}"
 PG_CLUSTER="${ECX_PG_CLUSTER:-ecx}"
 PG_DB_USER="ecx"
 PG_DB_PASSWORD="ecx"
-PG_OWNER_USER="ecx_owner"      # owns the tables and runs the migrations (ADR 0005)
+PG_OWNER_USER="ecx_owner"      # owns the tables and runs the migrations (ADR 0007)
 PG_OWNER_PASSWORD="ecx_owner"
 PG_DATABASES=(ecx ecx_test)
 
@@ -81,7 +81,7 @@ pg_psql() { # pg_psql <db> <sql> -- as superuser over the unix socket
 }
 
 # The application role (PG_DB_USER) and the owner role that runs the migrations and owns the tables
-# (PG_OWNER_USER): the application may not alter or delete the audit log (ADR 0005). Idempotent.
+# (PG_OWNER_USER): the application may not alter or delete the audit log (ADR 0007). Idempotent.
 pg_roles() {
   local role pw
   for role in "$PG_DB_USER:$PG_DB_PASSWORD" "$PG_OWNER_USER:$PG_OWNER_PASSWORD"; do
@@ -361,7 +361,7 @@ case "$1" in
     test_db="${ECX_TEST_DB:-ecx_test}"
     [[ "$test_db" =~ ^[a-z_][a-z0-9_]*$ ]] || die "bad database name: $test_db"
     # owned by the owner role, which runs the migrations (quarkus.flyway.username); the application role
-    # gets only what they grant it (ADR 0005)
+    # gets only what they grant it (ADR 0007)
     pg_roles
     pg_psql postgres "DROP DATABASE IF EXISTS $test_db WITH (FORCE)"
     pg_psql postgres "CREATE DATABASE $test_db OWNER $PG_OWNER_USER"
