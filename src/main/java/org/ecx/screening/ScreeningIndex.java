@@ -35,7 +35,8 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -64,7 +65,8 @@ import org.jboss.logging.Logger;
  * catch-up, so a screening never misses a denial committed before it started, whatever order the writers
  * committed in, and several ECX instances each catch up on their own.
  *
- * <p>The index only proposes denial ids, rarest shared words first (BM25); the caller checks every id through
+ * <p>The index only proposes denial ids, ranked by the rarity-weighted sum of the query words they pair with
+ * (not BM25: see {@link #query}); the caller checks every id through
  * {@code DenialVisibility.PREDICATE} before anything of the denial is read, so an invisible denial is never
  * considered.
  */
@@ -75,6 +77,12 @@ public class ScreeningIndex {
     private static final String DENIAL = "d";
     private static final String KEY = "k";
     private static final String TEXT = "x";
+    /** The number of tokens of the name (for the short-name bonus of {@link #query}). */
+    private static final String LENGTH = "n";
+    /** Names of fewer tokens than this get a ranking bonus of {@link #SHORT_NAME_BONUS} per token fewer. */
+    private static final int SHORT_NAME_BONUS_UP_TO = 8;
+    /** Far below {@link TokenRarity#FLOOR}: it only orders names of equal evidence. */
+    private static final float SHORT_NAME_BONUS = 0.001f;
     private static final int REBUILD_BATCH = 5_000;
     /** Index terms a fuzzy lookup of one token may expand to (the scorer's budget is at most 2 edits). */
     static final int FUZZY_EXPANSIONS = 256;
@@ -264,7 +272,7 @@ public class ScreeningIndex {
         return docs.size();
     }
 
-    private static void document(String denialId, String name, List<Document> docs) {
+    static void document(String denialId, String name, List<Document> docs) {
         NormalizedName n = NameNormalizer.normalize(name);
         if (n.isEmpty()) {
             return; // a name of legal-form words only can never match
@@ -279,6 +287,7 @@ public class ScreeningIndex {
         keys.addAll(n.allKeys());
         keys.forEach(k -> doc.add(new StringField(KEY, k, Field.Store.NO)));
         texts.forEach(t -> doc.add(new StringField(TEXT, t, Field.Store.NO)));
+        doc.add(new StringField(LENGTH, Integer.toString(n.tokens().size()), Field.Store.NO));
         docs.add(doc);
     }
 
@@ -286,8 +295,9 @@ public class ScreeningIndex {
 
     /**
      * Ids of at most {@code limit} denials with a name that shares an index key with {@code name} or has a
-     * token within the edit budget of one of its tokens, best first (BM25: more and rarer shared words first).
-     * Visibility is NOT applied here: the caller checks every id with {@code DenialVisibility.PREDICATE}.
+     * token within the edit budget of one of its tokens, best first: ranked by the {@linkplain TokenRarity
+     * rarity}-weighted sum of the query words they pair with (see {@link #query}). Visibility is NOT applied
+     * here: the caller checks every id with {@code DenialVisibility.PREDICATE}.
      */
     private static final Sort NEWEST_FIRST_AMONG_EQUALS =
             new Sort(SortField.FIELD_SCORE, new SortField(null, SortField.Type.DOC, true));
@@ -296,9 +306,9 @@ public class ScreeningIndex {
         if (name.isEmpty() || limit <= 0) {
             return List.of();
         }
-        Query query = query(name);
         IndexSearcher searcher = acquire();
         try {
+            Query query = query(name, rarity(searcher, List.of(name)));
             LinkedHashSet<UUID> ids = new LinkedHashSet<>();
             StoredFields stored = searcher.storedFields();
             Set<String> fields = Set.of(DENIAL);
@@ -320,22 +330,40 @@ public class ScreeningIndex {
         }
     }
 
-    /** One clause per token: any of its exact keys, or its text within the edit budget; plus the joined form. */
-    static Query query(NormalizedName name) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
+    /**
+     * The candidate query, ranked as the scorer weighs evidence (ADR 0008): one constant-score clause per query
+     * token (any of its exact keys, or its text within the edit budget: a fuzzy hit counts as much as an exact
+     * one) worth the token's {@linkplain TokenRarity#weight rarity weight}, so a name sharing one rare word
+     * outranks any number sharing one common word, whatever BM25 would say of term frequencies and lengths; the
+     * joined form is worth all the words together. Among names of equal evidence, shorter ones (fewer unpaired
+     * words for the scorer to penalize) come first by a bonus far smaller than any word's weight.
+     */
+    static Query query(NormalizedName name, TokenRarity rarity) {
+        BooleanQuery.Builder evidence = new BooleanQuery.Builder();
+        double total = 0;
         for (Token t : name.tokens()) {
-            List<Query> alternatives = new ArrayList<>();
+            BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
             for (String k : t.indexKeys()) {
-                alternatives.add(new TermQuery(new Term(KEY, k)));
+                alternatives.add(new TermQuery(new Term(KEY, k)), BooleanClause.Occur.SHOULD);
             }
             int budget = t.numeric() ? 0 : NameMatcher.editBudget(t.text().length());
             if (budget > 0) {
-                alternatives.add(new FuzzyQuery(new Term(TEXT, t.text()), budget, 0, FUZZY_EXPANSIONS, true));
+                alternatives.add(new FuzzyQuery(new Term(TEXT, t.text()), budget, 0, FUZZY_EXPANSIONS, true),
+                        BooleanClause.Occur.SHOULD);
             }
-            b.add(new DisjunctionMaxQuery(alternatives, 0.1f), BooleanClause.Occur.SHOULD);
+            double w = rarity.weight(t);
+            total += w;
+            evidence.add(new BoostQuery(new ConstantScoreQuery(alternatives.build()), (float) w),
+                    BooleanClause.Occur.SHOULD);
         }
         for (String k : name.nameKeys()) {
-            b.add(new TermQuery(new Term(KEY, k)), BooleanClause.Occur.SHOULD);
+            evidence.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(KEY, k))), (float) total),
+                    BooleanClause.Occur.SHOULD);
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(evidence.build(), BooleanClause.Occur.MUST);
+        for (int n = 1; n < SHORT_NAME_BONUS_UP_TO; n++) {
+            b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(LENGTH, Integer.toString(n)))),
+                    SHORT_NAME_BONUS * (SHORT_NAME_BONUS_UP_TO - n)), BooleanClause.Occur.SHOULD);
         }
         return b.build();
     }
@@ -343,6 +371,14 @@ public class ScreeningIndex {
     /** The rarity of every word of these names, from how many indexed names share its {@link Token#rarityKey()}. */
     public TokenRarity rarity(Collection<NormalizedName> names) {
         IndexSearcher searcher = acquire();
+        try {
+            return rarity(searcher, names);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    static TokenRarity rarity(IndexSearcher searcher, Collection<NormalizedName> names) {
         try {
             var reader = searcher.getIndexReader();
             Map<String, Integer> counts = new HashMap<>();
@@ -357,8 +393,6 @@ public class ScreeningIndex {
             return TokenRarity.of(counts, reader.numDocs());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            release(searcher);
         }
     }
 

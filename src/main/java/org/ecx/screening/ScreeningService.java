@@ -105,15 +105,29 @@ public class ScreeningService {
         List<ScreeningResult> results = new ArrayList<>();
         Map<UUID, Denial> read = new LinkedHashMap<>();
         for (int i = 0; i < screenings.size(); i++) {
-            results.add(score(caller, screenings.get(i), names.get(i), candidates.perScreening().get(i),
-                    candidates.views(), now, read));
+            results.add(score(caller, screenings.get(i), names.get(i), candidates, i, now, read));
         }
         QuarkusTransaction.joiningExisting().run(() -> recordAudit(caller, screenings, read.values(), now));
         return results;
     }
 
-    /** The candidates of each screening (ids in index rank order) and the caller's view of each, redacted once. */
-    private record Candidates(List<List<Denial>> perScreening, Map<UUID, DenialView> views) {
+    /**
+     * The candidates of each screening (ids in index rank order), the caller's view of each (redacted once) with
+     * the normalized names of its parties (normalized once), and the rarity of every word of the screened and
+     * candidate names (looked up once).
+     */
+    private record Candidates(List<List<Denial>> perScreening, Map<UUID, DenialView> views,
+            Map<UUID, List<PartyNames>> names, TokenRarity rarity) {
+    }
+
+    /** A denial party's name and aliases as the caller sees them, normalized. */
+    record PartyNames(NormalizedName name, List<NormalizedName> aliases) {
+
+        static List<PartyNames> of(DenialView view) {
+            return view.parties().stream().map(p -> new PartyNames(NameNormalizer.normalize(p.name()),
+                    p.aliases() == null ? List.of() : p.aliases().stream().map(NameNormalizer::normalize).toList()))
+                    .toList();
+        }
     }
 
     /**
@@ -163,7 +177,18 @@ public class ScreeningService {
             }
             perScreening.add(List.copyOf(chosen.values()));
         }
-        return new Candidates(perScreening, views);
+        Map<UUID, List<PartyNames>> viewNames = new HashMap<>();
+        List<NormalizedName> every = new ArrayList<>();
+        names.forEach(screening -> screening.forEach(partyNames -> every.addAll(List.of(partyNames))));
+        views.forEach((id, view) -> {
+            List<PartyNames> parties = PartyNames.of(view);
+            viewNames.put(id, parties);
+            parties.forEach(p -> {
+                every.add(p.name());
+                every.addAll(p.aliases());
+            });
+        });
+        return new Candidates(perScreening, views, viewNames, index.rarity(every));
     }
 
     /** The denials among {@code ids} that the caller may see: one query through the one visibility predicate. */
@@ -205,13 +230,14 @@ public class ScreeningService {
 
     /** Scores one screening's candidates on the caller's views; notes each matched denial in {@code read}. */
     private ScreeningResult score(Caller caller, ScreeningRequest request, List<NormalizedName[]> names,
-            List<Denial> candidates, Map<UUID, DenialView> views, Instant now, Map<UUID, Denial> read) {
+            Candidates candidates, int screening, Instant now, Map<UUID, Denial> read) {
         double threshold = request.threshold() != null ? request.threshold() : config.screening().defaultThreshold();
         List<String> screenedItems = request.items() == null ? List.of()
                 : request.items().stream().map(ScreeningRequest.Item::controlEntry).toList();
         List<ScreeningMatch> matches = new ArrayList<>();
-        for (Denial d : candidates) {
-            ScreeningMatch match = match(caller, request, names, views.get(d.id), screenedItems, threshold, now);
+        for (Denial d : candidates.perScreening().get(screening)) {
+            ScreeningMatch match = match(caller, request, names, candidates.views().get(d.id),
+                    candidates.names().get(d.id), candidates.rarity(), screenedItems, threshold, now);
             if (match != null) {
                 matches.add(match);
                 read.putIfAbsent(d.id, d);
@@ -225,25 +251,14 @@ public class ScreeningService {
 
     /** Scores one denial (as the caller sees it) against the screened parties; null when no name is MATCH or POSSIBLE. */
     ScreeningMatch match(Caller caller, ScreeningRequest request, List<NormalizedName[]> names, DenialView view,
-            List<String> screenedItems, double threshold, Instant now) {
+            List<PartyNames> viewNames, TokenRarity rarity, List<String> screenedItems, double threshold,
+            Instant now) {
         List<MatchReason> reasons = new ArrayList<>();
-        List<NormalizedName> partyNames = new ArrayList<>();
-        List<List<NormalizedName>> partyAliases = new ArrayList<>();
-        List<NormalizedName> all = new ArrayList<>();
-        names.forEach(n -> all.addAll(List.of(n)));
-        for (DenialRequest.Party party : view.parties()) {
-            partyNames.add(NameNormalizer.normalize(party.name()));
-            partyAliases.add(party.aliases() == null ? List.of()
-                    : party.aliases().stream().map(NameNormalizer::normalize).toList());
-            all.add(partyNames.get(partyNames.size() - 1));
-            all.addAll(partyAliases.get(partyAliases.size() - 1));
-        }
-        TokenRarity rarity = index.rarity(all);
         for (int dp = 0; dp < view.parties().size(); dp++) {
             DenialRequest.Party party = view.parties().get(dp);
-            NormalizedName partyName = partyNames.get(dp);
+            NormalizedName partyName = viewNames.get(dp).name();
             List<String> aliasValues = party.aliases() == null ? List.of() : party.aliases();
-            List<NormalizedName> aliases = partyAliases.get(dp);
+            List<NormalizedName> aliases = viewNames.get(dp).aliases();
             MatchReason best = null;
             for (int qp = 0; qp < names.size(); qp++) {
                 String queryCountry = request.parties().get(qp).country();

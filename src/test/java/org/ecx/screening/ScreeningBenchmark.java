@@ -66,6 +66,9 @@ class ScreeningBenchmark {
     @Inject
     ScreeningIndex index;
 
+    @Inject
+    org.ecx.common.EcxConfig config;
+
     @TestHTTPResource("/api/v1/screenings")
     URL screeningsUrl;
 
@@ -242,31 +245,47 @@ class ScreeningBenchmark {
 
     /**
      * For each query name: every denial with a name that pairs with a query token (a candidate search with no
-     * limit) is scored; the pairs at or above the threshold that the limited search (what a screening keeps)
-     * does not return are lost.
+     * practical limit) is scored as a screening scores (with the index's rarity); the pairs at or above the
+     * threshold that the limited search does not return are lost. The limited search keeps the first
+     * {@code k} denials of the ranking, for each k of {@link #CUTS} (the configured candidates per name among them).
      */
     private String candidateLoss(List<String> queries) throws Exception {
-        int perName = 50;
         long accepted = 0;
-        long lost = 0;
+        long[] lost = new long[CUTS.length];
+        long[] floor = new long[CUTS.length]; // accepted pairs beyond k: lost by any ranking at that cut
         long complete = 0;
         for (String q : queries) {
             NameNormalizer.NormalizedName n = NameNormalizer.normalize(q);
             List<UUID> all = index.candidates(n, 20_000);
             complete += all.size();
-            java.util.Set<UUID> kept = new java.util.HashSet<>(index.candidates(n, perName));
-            for (UUID id : acceptedAmong(n, all)) {
+            List<UUID> ranked = index.candidates(n, CUTS[CUTS.length - 1]);
+            List<UUID> acceptedIds = acceptedAmong(n, all);
+            for (int c = 0; c < CUTS.length; c++) {
+                floor[c] += Math.max(0, acceptedIds.size() - CUTS[c]);
+            }
+            for (UUID id : acceptedIds) {
                 accepted++;
-                if (!kept.contains(id)) {
-                    lost++;
+                int rank = ranked.indexOf(id);
+                for (int c = 0; c < CUTS.length; c++) {
+                    if (rank < 0 || rank >= CUTS[c]) {
+                        lost[c]++;
+                    }
                 }
             }
         }
-        return String.format(Locale.ROOT, "candidate loss (%d queries, %d kept per name; mean %.0f denials share a"
-                        + " key or edit-budget token): %d of %d accepted (score >= 0.8) pairs lost = %.2f %%%n",
-                queries.size(), perName, complete / (double) queries.size(), lost, accepted,
-                accepted == 0 ? 0 : 100.0 * lost / accepted);
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "candidate loss (%d queries; mean %.0f"
+                + " denials share a key or edit-budget token; %d accepted (score >= 0.8) pairs; configured %d per"
+                + " name):", queries.size(), complete / (double) queries.size(), accepted,
+                config.screening().candidatesPerName()));
+        for (int c = 0; c < CUTS.length; c++) {
+            out.append(String.format(Locale.ROOT, " %d kept: %d lost = %.2f %% (%d of them beyond %d accepted for"
+                    + " one name: lost by any ranking);", CUTS[c], lost[c], accepted == 0 ? 0 : 100.0 * lost[c] / accepted,
+                    floor[c], CUTS[c]));
+        }
+        return out.append('\n').toString();
     }
+
+    static final int[] CUTS = {10, 50, 200, 1000};
 
     private List<UUID> acceptedAmong(NameNormalizer.NormalizedName q, List<UUID> ids) throws Exception {
         List<UUID> result = new ArrayList<>();
@@ -275,14 +294,17 @@ class ScreeningBenchmark {
             ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    double best = 0;
+                    List<NameNormalizer.NormalizedName> names = new ArrayList<>();
                     for (var party : json.readTree(rs.getString(2))) {
-                        List<String> values = new ArrayList<>();
-                        values.add(party.get("name").asText());
-                        party.get("aliases").forEach(a -> values.add(a.asText()));
-                        for (String v : values) {
-                            best = Math.max(best, NameMatcher.match(q, NameNormalizer.normalize(v)).score());
-                        }
+                        names.add(NameNormalizer.normalize(party.get("name").asText()));
+                        party.get("aliases").forEach(a -> names.add(NameNormalizer.normalize(a.asText())));
+                    }
+                    List<NameNormalizer.NormalizedName> all = new ArrayList<>(names);
+                    all.add(q);
+                    TokenRarity rarity = index.rarity(all); // as a screening scores: with the index's rarity
+                    double best = 0;
+                    for (NameNormalizer.NormalizedName v : names) {
+                        best = Math.max(best, NameMatcher.match(q, v, rarity).score());
                     }
                     if (best >= 0.8) {
                         result.add((UUID) rs.getObject(1));
