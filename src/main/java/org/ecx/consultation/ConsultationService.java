@@ -26,10 +26,10 @@ import org.ecx.denial.Denial;
 import org.ecx.denial.DenialRedactor;
 import org.ecx.denial.DenialService;
 import org.ecx.denial.DenialStatus;
+import org.ecx.denial.DenialSummary;
 import org.ecx.denial.DenialView;
 import org.ecx.denial.DenialVisibility;
 import org.ecx.denial.UndercutNoticeRecord;
-import org.ecx.screening.DenialSummary;
 
 /**
  * No-undercut consultations (SPEC §5). A consultation is visible to its two states only (404 for any other);

@@ -27,6 +27,7 @@ import org.ecx.access.Distribution;
 import org.ecx.access.DistributionRules;
 import org.ecx.access.DistributionScope;
 import org.ecx.access.PartnerRegistry;
+import org.ecx.audit.AccessReceipt;
 import org.ecx.audit.AuditLog;
 import org.ecx.common.Cursors;
 import org.ecx.common.ETags;

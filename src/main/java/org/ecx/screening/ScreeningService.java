@@ -30,6 +30,7 @@ import org.ecx.denial.Denial;
 import org.ecx.denial.DenialRequest;
 import org.ecx.denial.DenialService;
 import org.ecx.denial.DenialStatus;
+import org.ecx.denial.DenialSummary;
 import org.ecx.denial.DenialView;
 import org.ecx.denial.DenialVisibility;
 import org.ecx.denial.PartyRole;

@@ -1,4 +1,4 @@
-package org.ecx.access;
+package org.ecx.registry;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.ecx.access.Caller;
+import org.ecx.access.PartnerRegistry;
+import org.ecx.access.PartnerState;
+import org.ecx.access.RegimesLeft;
 import org.ecx.audit.AuditLog;
 import org.ecx.common.EcxException;
 import org.ecx.common.ErrorCode;

@@ -1,4 +1,4 @@
-package org.ecx.access;
+package org.ecx.registry;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.ecx.access.PartnerState;
 import org.ecx.audit.AuditLog;
 import org.ecx.common.EcxConfig;
 import org.jboss.logging.Logger;
