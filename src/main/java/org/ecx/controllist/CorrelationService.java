@@ -94,7 +94,7 @@ public class CorrelationService {
         c.updatedBy = caller.actor();
         c.persistAndFlush();
         // audit first, change second: the lock order of every control-list write (see ChangeLog)
-        audit.record(caller, created ? "CORRELATION_CREATED" : "CORRELATION_REPLACED", RECORD_TYPE,
+        audit.record(caller.asActor(), created ? "CORRELATION_CREATED" : "CORRELATION_REPLACED", RECORD_TYPE,
                 listId + "/" + state, state);
         changes.record(listId, ChangeType.CORRELATION_CHANGED, null, state);
         return new Result(CorrelationView.of(c), created);

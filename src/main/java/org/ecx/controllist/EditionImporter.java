@@ -131,7 +131,7 @@ public class EditionImporter {
             // a concurrent import of the same edition won the unique (list_id, edition) race
             throw exists(listId, fields.edition());
         }
-        audit.record(caller, "CONTROL_LIST_EDITION_IMPORTED", EditionService.RECORD_TYPE,
+        audit.record(caller.asActor(), "CONTROL_LIST_EDITION_IMPORTED", EditionService.RECORD_TYPE,
                 EditionService.recordId(edition), caller.state());
         if (fields.status() == EditionStatus.PUBLISHED) {
             editions.publish(caller, edition);

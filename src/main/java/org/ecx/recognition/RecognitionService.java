@@ -1,6 +1,7 @@
 package org.ecx.recognition;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -55,6 +56,9 @@ public class RecognitionService {
 
     @Inject
     ChangeFeed feed;
+
+    @Inject
+    Event<RecognitionWritten> written;
 
     @Inject
     Clock clock;
@@ -133,8 +137,8 @@ public class RecognitionService {
         change.reason = reason;
         change.persist();
         RecognitionView full = view(r);
-        audit.record(caller, "RECOGNITION_" + status.changeType(), RECORD_TYPE, r.id.toString(), r.recognizingState);
-        feed.publishRecognition(r.id, r.version, status.changeType(), r.recognizingState, full);
+        audit.record(caller.asActor(), "RECOGNITION_" + status.changeType(), RECORD_TYPE, r.id.toString(), r.recognizingState);
+        written.fire(new RecognitionWritten(r.id, r.version, status.changeType(), r.recognizingState, full));
         return full;
     }
 

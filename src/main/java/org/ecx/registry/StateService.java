@@ -90,7 +90,7 @@ public class StateService {
         state.regimes.addAll(regimes);
         state.updatedAt = clock.instant();
         state.persistAndFlush();
-        audit.record(caller, action, "STATE", code, code);
+        audit.record(caller.asActor(), action, "STATE", code, code);
         if (!created && !left.isEmpty()) {
             regimesLeft.fire(new RegimesLeft(code, left));
         }
