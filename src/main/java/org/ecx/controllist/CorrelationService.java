@@ -21,7 +21,7 @@ import org.ecx.common.Problem;
  * table; every partner reads them. Each replacement is a change of the list's feed and an audit event.
  */
 @ApplicationScoped
-public class CorrelationService {
+class CorrelationService {
 
     static final int MAX_MAPPINGS = 20_000;
     static final String RECORD_TYPE = "CONTROL_LIST_CORRELATION";

@@ -58,11 +58,11 @@ public class DenialWrites {
     ChangeFeed feed;
 
     /** The result of a write: the originator's view and whether it was an idempotent replay. */
-    public record Written(DenialView view, boolean replayed) {
+    record Written(DenialView view, boolean replayed) {
     }
 
     @Transactional
-    public Written create(Caller caller, DenialRequest request, String idempotencyKey) {
+    Written create(Caller caller, DenialRequest request, String idempotencyKey) {
         validation.validate(request);
         UUID id = UUID.randomUUID();
         Instant now = json.now();
@@ -111,7 +111,7 @@ public class DenialWrites {
     }
 
     @Transactional
-    public DenialView amend(Caller caller, String id, String ifMatch, DenialRequest request) {
+    DenialView amend(Caller caller, String id, String ifMatch, DenialRequest request) {
         Denial d = ownForUpdate(caller, id);
         ETags.requireMatch(ifMatch, d.version);
         DenialSnapshot previous = json.read(d.body);
@@ -136,7 +136,7 @@ public class DenialWrites {
     }
 
     @Transactional
-    public DenialView renew(Caller caller, String id, String ifMatch) {
+    DenialView renew(Caller caller, String id, String ifMatch) {
         Denial d = ownForUpdate(caller, id);
         ETags.checkMatch(ifMatch, d.version);
         DenialSnapshot previous = json.read(d.body);
@@ -150,7 +150,7 @@ public class DenialWrites {
     }
 
     @Transactional
-    public DenialView revoke(Caller caller, String id, String ifMatch, Revocation.Request request) {
+    DenialView revoke(Caller caller, String id, String ifMatch, Revocation.Request request) {
         Denial d = ownForUpdate(caller, id);
         ETags.checkMatch(ifMatch, d.version);
         DenialSnapshot previous = json.read(d.body);

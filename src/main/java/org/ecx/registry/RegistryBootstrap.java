@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
  * could register the others.
  */
 @ApplicationScoped
-public class RegistryBootstrap {
+class RegistryBootstrap {
 
     private static final Logger LOG = Logger.getLogger(RegistryBootstrap.class);
     private static final Set<String> ISO = Set.of(Locale.getISOCountries());

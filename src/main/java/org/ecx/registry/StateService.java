@@ -20,7 +20,7 @@ import org.ecx.common.Problem;
 
 /** Changes to the partner registry (admin only), each recorded in the audit log in the same transaction. */
 @ApplicationScoped
-public class StateService {
+class StateService {
 
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 

@@ -25,7 +25,7 @@ import org.ecx.common.Problem;
  * the caller (404).
  */
 @ApplicationScoped
-public class SubscriptionService {
+class SubscriptionService {
 
     public static final String RECORD_TYPE = "SUBSCRIPTION";
     private static final String CURSOR_KIND = "subscriptions";
