@@ -1,6 +1,7 @@
 package org.ecx.access;
 
 import java.util.Set;
+import org.ecx.common.Actor;
 
 /**
  * The authenticated principal of one request: its state (from the token's {@code state} claim, checked
@@ -18,5 +19,10 @@ public record Caller(String state, Set<Role> roles, String actor) {
 
     public boolean isOf(String otherState) {
         return state.equals(otherState);
+    }
+
+    /** This caller as the audit trail records it. */
+    public Actor asActor() {
+        return new Actor(state, actor);
     }
 }

@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
  * Ed25519 key that signs checkpoints of its head (ADR 0007, docs/security-model.md).
  */
 @ApplicationScoped
-public class AuditKeys {
+class AuditKeys {
 
     private static final Logger LOG = Logger.getLogger(AuditKeys.class);
 

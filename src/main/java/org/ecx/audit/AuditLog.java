@@ -6,7 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.ecx.access.Caller;
+import org.ecx.common.Actor;
 
 /**
  * Appends events to the hash-chained audit log. Appends join the caller's transaction ({@code MANDATORY}), so an
@@ -17,33 +17,31 @@ import org.ecx.access.Caller;
 @ApplicationScoped
 public class AuditLog {
 
-    public static final String SYSTEM_ACTOR = "ecx-system";
-
     @Inject
     Clock clock;
 
-    /** Records an action of an authenticated caller. */
+    /** Records an action of an actor (an authenticated caller, or ECX itself: {@link Actor#system()}). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(Caller caller, String action, String recordType, String recordId, String ownerState) {
-        append(caller.state(), caller.actor(), action, recordType, recordId, ownerState);
+    public void record(Actor actor, String action, String recordType, String recordId, String ownerState) {
+        append(actor.state(), actor.name(), action, recordType, recordId, ownerState);
     }
 
     /** One record acted upon, for {@link #recordAll}. */
     public record Target(String recordId, String ownerState) {
     }
 
-    /** Records the same action of a caller on several records (e.g. the reads of a list page). */
+    /** Records the same action of an actor on several records (e.g. the reads of a list page). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordAll(Caller caller, String action, String recordType, List<Target> targets) {
+    public void recordAll(Actor actor, String action, String recordType, List<Target> targets) {
         for (Target t : targets) {
-            append(caller.state(), caller.actor(), action, recordType, t.recordId(), t.ownerState());
+            append(actor.state(), actor.name(), action, recordType, t.recordId(), t.ownerState());
         }
     }
 
     /** Records an action taken by ECX itself (e.g. a scheduler deeming a consultation answered). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordSystem(String action, String recordType, String recordId, String ownerState) {
-        append(null, SYSTEM_ACTOR, action, recordType, recordId, ownerState);
+        record(Actor.system(), action, recordType, recordId, ownerState);
     }
 
     private void append(String actorState, String actor, String action, String recordType, String recordId,

@@ -31,7 +31,7 @@ public class AuditResource {
     @Authorize(Permission.AUDIT_READ)
     public Page<AuditEventView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
             @QueryParam("recordType") String recordType, @QueryParam("recordId") String recordId) {
-        return service.list(policy.caller(), cursor, limit, recordType, recordId);
+        return service.list(policy.caller().state(), cursor, limit, recordType, recordId);
     }
 
     @GET

@@ -2,10 +2,12 @@ package org.ecx.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.ecx.access.Caller;
 import org.ecx.common.Cursors;
 import org.ecx.common.EcxConfig;
 import org.ecx.common.EcxException;
@@ -24,13 +26,17 @@ public class AuditService {
     @Inject
     AuditKeys keys;
 
-    /** Events in which the caller's state is the actor or the owner of the record, oldest first. */
+    @Inject
+    EntityManager em;
+
+    /** Events in which {@code viewerState} is the actor or the owner of the record, oldest first. */
     @Transactional
-    public Page<AuditEventView> list(Caller caller, String cursor, String limit, String recordType, String recordId) {
+    public Page<AuditEventView> list(String viewerState, String cursor, String limit, String recordType,
+            String recordId) {
         int size = Cursors.limit(limit, config);
-        long after = Cursors.decodeLong(CURSOR_KIND, caller.state(), cursor, 0);
+        long after = Cursors.decodeLong(CURSOR_KIND, viewerState, cursor, 0);
         StringBuilder q = new StringBuilder("seq > ?1 and (actorState = ?2 or ownerState = ?2)");
-        List<Object> params = new ArrayList<>(List.of(after, caller.state()));
+        List<Object> params = new ArrayList<>(List.of(after, viewerState));
         if (recordType != null && !recordType.isBlank()) {
             params.add(recordType);
             q.append(" and recordType = ?").append(params.size());
@@ -45,9 +51,42 @@ public class AuditService {
         String next = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);
-            next = Cursors.encode(CURSOR_KIND, caller.state(), Long.toString(rows.get(size - 1).seq));
+            next = Cursors.encode(CURSOR_KIND, viewerState, Long.toString(rows.get(size - 1).seq));
         }
         return new Page<>(rows.stream().map(AuditEventView::of).toList(), next);
+    }
+
+    /**
+     * Access receipts (SPEC §9): per acting state, how often and when it did {@code action} on one record, e.g.
+     * read another state's denial. Joins the caller's transaction; the owning feature decides who may see them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<AccessReceipt> receipts(String recordType, String recordId, String action) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT actor_state, count(*), min(at), max(at) FROM audit_event"
+                + " WHERE record_type = ?1 AND record_id = ?2 AND action = ?3 AND actor_state IS NOT NULL"
+                + " GROUP BY actor_state ORDER BY actor_state")
+                .setParameter(1, recordType).setParameter(2, recordId).setParameter(3, action)
+                .getResultList();
+        List<AccessReceipt> receipts = new ArrayList<>();
+        for (Object[] r : rows) {
+            receipts.add(new AccessReceipt((String) r[0], ((Number) r[1]).longValue(), toInstant(r[2]),
+                    toInstant(r[3])));
+        }
+        return receipts;
+    }
+
+    private static Instant toInstant(Object o) {
+        if (o instanceof Instant i) {
+            return i;
+        }
+        if (o instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (o instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + o);
     }
 
     /**

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
  * {@link ConsultationService#deemOverdue(int)} claims rows with {@code FOR UPDATE SKIP LOCKED}.
  */
 @ApplicationScoped
-public class ConsultationScheduler {
+class ConsultationScheduler {
 
     static final int BATCH = 200;
 

@@ -23,13 +23,12 @@ import org.ecx.common.ErrorCode;
 import org.ecx.common.Page;
 import org.ecx.common.StoredJson;
 import org.ecx.denial.Denial;
-import org.ecx.denial.DenialRedactor;
-import org.ecx.denial.DenialService;
+import org.ecx.denial.DenialQueries;
 import org.ecx.denial.DenialStatus;
+import org.ecx.denial.DenialSummary;
 import org.ecx.denial.DenialView;
 import org.ecx.denial.DenialVisibility;
-import org.ecx.denial.UndercutNoticeRecord;
-import org.ecx.screening.DenialSummary;
+import org.ecx.denial.DenialWrites;
 
 /**
  * No-undercut consultations (SPEC §5). A consultation is visible to its two states only (404 for any other);
@@ -39,7 +38,7 @@ import org.ecx.screening.DenialSummary;
  * consulting state. The lifecycle is documented on {@link ConsultationState}.
  */
 @ApplicationScoped
-public class ConsultationService {
+class ConsultationService {
 
     public static final String RECORD_TYPE = "CONSULTATION";
 
@@ -47,7 +46,10 @@ public class ConsultationService {
     DenialVisibility visibility;
 
     @Inject
-    DenialService denials;
+    DenialQueries denials;
+
+    @Inject
+    DenialWrites denialWrites;
 
     @Inject
     AuditLog audit;
@@ -96,7 +98,7 @@ public class ConsultationService {
         c.version = 1;
         c.updatedAt = now;
         c.persist();
-        audit.record(caller, "CONSULTATION_OPENED", RECORD_TYPE, c.id.toString(), c.consultedState);
+        audit.record(caller.asActor(), "CONSULTATION_OPENED", RECORD_TYPE, c.id.toString(), c.consultedState);
         publish(c, "OPENED");
         return view(c, caller, now);
     }
@@ -141,7 +143,7 @@ public class ConsultationService {
         c.state = request.position() == Position.NEEDS_INFORMATION ? ConsultationState.INFORMATION_REQUESTED
                 : ConsultationState.ANSWERED;
         touch(c, now);
-        audit.record(caller, "CONSULTATION_REPLIED", RECORD_TYPE, c.id.toString(), c.consultingState);
+        audit.record(caller.asActor(), "CONSULTATION_REPLIED", RECORD_TYPE, c.id.toString(), c.consultingState);
         publish(c, "REPLIED");
         return view(c, caller, now);
     }
@@ -161,7 +163,7 @@ public class ConsultationService {
         c.replyWorkingDays = total;
         c.replyDueAt = dueAt(c);
         touch(c, now);
-        audit.record(caller, "CONSULTATION_EXTENDED", RECORD_TYPE, c.id.toString(), c.consultingState);
+        audit.record(caller.asActor(), "CONSULTATION_EXTENDED", RECORD_TYPE, c.id.toString(), c.consultingState);
         publish(c, "EXTENDED");
         return view(c, caller, now);
     }
@@ -185,23 +187,9 @@ public class ConsultationService {
         c.outcomeAt = now;
         c.state = ConsultationState.CLOSED;
         touch(c, now);
-        audit.record(caller, "CONSULTATION_OUTCOME", RECORD_TYPE, c.id.toString(), c.consultedState);
+        audit.record(caller.asActor(), "CONSULTATION_OUTCOME", RECORD_TYPE, c.id.toString(), c.consultedState);
         if (request.decision() == Outcome.LICENCE_GRANTED) {
-            Denial d = Denial.findById(c.denialId);
-            DenialStatus status = DenialRedactor.effectiveStatus(DenialStatus.valueOf(d.status), d.reviewDueAt, now);
-            if (position == Position.OBJECTS || status != DenialStatus.REVOKED) {
-                UndercutNoticeRecord notice = new UndercutNoticeRecord();
-                notice.id = UUID.randomUUID();
-                notice.denialId = d.id;
-                notice.consultationId = c.id;
-                notice.grantingState = c.consultingState;
-                notice.grantedAt = now;
-                notice.persist();
-                audit.record(caller, "DENIAL_UNDERCUT_NOTICE", DenialService.RECORD_TYPE, d.id.toString(),
-                        d.notifyingState);
-                // every state that sees the denial learns of the notice, through the feed too
-                feed.publishDenial(d.id, d.version, "UNDERCUT_NOTICE", d.notifyingState);
-            }
+            denialWrites.recordUndercut(caller, c.denialId, c.consultingState, c.id, position == Position.OBJECTS, now);
         }
         publish(c, "OUTCOME_RECORDED");
         return view(c, caller, now);
@@ -305,8 +293,7 @@ public class ConsultationService {
         Denial d = Denial.<Denial>find("from Denial d where d.id = :id and " + DenialVisibility.PREDICATE, params)
                 .firstResult();
         if (d != null) {
-            DenialView view = denials.currentView(d, caller.state(), now,
-                    UndercutNoticeRecord.byDenial(List.of(d.id)).getOrDefault(d.id, List.of()));
+            DenialView view = denials.currentView(d, caller.state(), now);
             summary = DenialSummary.of(view);
             denials.recordRead(caller, d);
         }

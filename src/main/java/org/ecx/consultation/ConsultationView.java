@@ -3,8 +3,8 @@ package org.ecx.consultation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
-import org.ecx.screening.DenialSummary;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ecx.denial.DenialSummary;
 
 /** A consultation as one of its two states sees it; the denial only as redacted for that reader. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

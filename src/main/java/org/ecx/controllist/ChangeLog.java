@@ -24,7 +24,7 @@ import org.ecx.common.Cursors;
  * the audit log's head lock first and this one second, always in that order, so two writers never deadlock.
  */
 @ApplicationScoped
-public class ChangeLog {
+class ChangeLog {
 
     static final String CURSOR_KIND = "cl-changes";
 

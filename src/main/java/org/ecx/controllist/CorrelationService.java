@@ -21,7 +21,7 @@ import org.ecx.common.Problem;
  * table; every partner reads them. Each replacement is a change of the list's feed and an audit event.
  */
 @ApplicationScoped
-public class CorrelationService {
+class CorrelationService {
 
     static final int MAX_MAPPINGS = 20_000;
     static final String RECORD_TYPE = "CONTROL_LIST_CORRELATION";
@@ -94,7 +94,7 @@ public class CorrelationService {
         c.updatedBy = caller.actor();
         c.persistAndFlush();
         // audit first, change second: the lock order of every control-list write (see ChangeLog)
-        audit.record(caller, created ? "CORRELATION_CREATED" : "CORRELATION_REPLACED", RECORD_TYPE,
+        audit.record(caller.asActor(), created ? "CORRELATION_CREATED" : "CORRELATION_REPLACED", RECORD_TYPE,
                 listId + "/" + state, state);
         changes.record(listId, ChangeType.CORRELATION_CHANGED, null, state);
         return new Result(CorrelationView.of(c), created);

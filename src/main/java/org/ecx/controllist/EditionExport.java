@@ -20,7 +20,7 @@ import org.apache.commons.csv.CSVPrinter;
  * edition (and a byte-identical export).
  */
 @ApplicationScoped
-public class EditionExport {
+class EditionExport {
 
     private static final int PAGE = 1000;
 

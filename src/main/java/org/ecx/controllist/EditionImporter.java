@@ -29,7 +29,7 @@ import org.hibernate.Session;
  * written last, when its fields are known (a JSON document may give them after the entries).
  */
 @ApplicationScoped
-public class EditionImporter {
+class EditionImporter {
 
     /** Where the import's fields come from besides the body. */
     public record QueryFields(String edition, String effectiveDate, String title, String status,
@@ -131,7 +131,7 @@ public class EditionImporter {
             // a concurrent import of the same edition won the unique (list_id, edition) race
             throw exists(listId, fields.edition());
         }
-        audit.record(caller, "CONTROL_LIST_EDITION_IMPORTED", EditionService.RECORD_TYPE,
+        audit.record(caller.asActor(), "CONTROL_LIST_EDITION_IMPORTED", EditionService.RECORD_TYPE,
                 EditionService.recordId(edition), caller.state());
         if (fields.status() == EditionStatus.PUBLISHED) {
             editions.publish(caller, edition);

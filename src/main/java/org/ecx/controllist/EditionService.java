@@ -16,7 +16,7 @@ import org.ecx.common.ErrorCode;
  * and appear in the change feed), or a DRAFT is discarded. Both are for list-editors of an editing state.
  */
 @ApplicationScoped
-public class EditionService {
+class EditionService {
 
     static final String RECORD_TYPE = "CONTROL_LIST_EDITION";
 
@@ -53,7 +53,7 @@ public class EditionService {
         e.publishedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         e.persistAndFlush();
         // audit, list changes, feed: every write takes the head locks in this order (no deadlock)
-        audit.record(caller, "CONTROL_LIST_EDITION_PUBLISHED", RECORD_TYPE, recordId(e), caller.state());
+        audit.record(caller.asActor(), "CONTROL_LIST_EDITION_PUBLISHED", RECORD_TYPE, recordId(e), caller.state());
         changes.record(e.listId, ChangeType.EDITION_PUBLISHED, e.edition, null);
         feed.publishControlListEdition(e.listId, e.edition, "PUBLISHED", caller.state(), EditionView.of(e));
     }
@@ -78,6 +78,6 @@ public class EditionService {
         ControlListEdition e = lockedDraft(caller, listId, edition, "published editions are never removed");
         ControlListEntry.delete("editionId", e.id);
         e.delete();
-        audit.record(caller, "CONTROL_LIST_EDITION_DISCARDED", RECORD_TYPE, recordId(e), caller.state());
+        audit.record(caller.asActor(), "CONTROL_LIST_EDITION_DISCARDED", RECORD_TYPE, recordId(e), caller.state());
     }
 }

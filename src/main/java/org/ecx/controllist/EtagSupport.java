@@ -14,7 +14,7 @@ import java.util.Base64;
  * bodies (RFC 9110 §8.8.3). JSON representations are serialized once here and the same bytes are sent.
  */
 @ApplicationScoped
-public class EtagSupport {
+class EtagSupport {
 
     @Inject
     ObjectMapper mapper;

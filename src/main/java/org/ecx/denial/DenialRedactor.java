@@ -16,7 +16,7 @@ import org.ecx.access.DistributionScope;
  * through an undercut notice of a {@code STATES} denial.
  */
 @ApplicationScoped
-public class DenialRedactor {
+class DenialRedactor {
 
     /**
      * @param status  the status to show (the effective status for the current version, the recorded one for

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ecx.audit.AccessReceipt;
 
 /** Denial notifications (SPEC §3). */
 @Path("/api/v1/denials")
@@ -39,7 +40,10 @@ public class DenialResource {
     AccessPolicy policy;
 
     @Inject
-    DenialService service;
+    DenialWrites writes;
+
+    @Inject
+    DenialQueries queries;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -55,7 +59,7 @@ public class DenialResource {
             @Parameter(description = "Retries with the same key and body return the first result")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull DenialRequest request, @Context UriInfo uri) {
-        DenialService.Written written = service.create(policy.caller(), request, idempotencyKey);
+        DenialWrites.Written written = writes.create(policy.caller(), request, idempotencyKey);
         return Response.created(uri.getAbsolutePathBuilder().path(written.view().id().toString()).build())
                 .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(written.view().version())))
                 .entity(written.view()).build();
@@ -74,7 +78,7 @@ public class DenialResource {
             @QueryParam("destinationCountry") String destinationCountry,
             @Parameter(description = "ISO-8601 instant") @QueryParam("updatedSince") String updatedSince,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return service.list(policy.caller(), new DenialFilter(status, notifyingState, controlEntry, partyCountry,
+        return queries.list(policy.caller(), new DenialFilter(status, notifyingState, controlEntry, partyCountry,
                 destinationCountry, updatedSince, limit, cursor));
     }
 
@@ -86,7 +90,7 @@ public class DenialResource {
     @APIResponse(responseCode = "200", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = DenialView.class)))
     public Response get(@PathParam("id") String id) {
-        DenialView view = service.get(policy.caller(), id);
+        DenialView view = queries.get(policy.caller(), id);
         return withTag(view);
     }
 
@@ -105,7 +109,7 @@ public class DenialResource {
             @Parameter(required = true, description = "ETag of the version being amended")
             @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull DenialRequest request) {
-        return withTag(service.amend(policy.caller(), id, ifMatch, request));
+        return withTag(writes.amend(policy.caller(), id, ifMatch, request));
     }
 
     @GET
@@ -114,7 +118,7 @@ public class DenialResource {
     @Operation(operationId = "getDenialHistory", summary = "Every version of a denial, each redacted for the caller",
             description = "Every version of a denial, oldest first, each redacted by the intersection of that version's and the current releasability.")
     public List<DenialHistoryEntry> history(@PathParam("id") String id) {
-        return service.history(policy.caller(), id);
+        return queries.history(policy.caller(), id);
     }
 
     @POST
@@ -127,7 +131,7 @@ public class DenialResource {
     @APIResponse(responseCode = "409", description = "The denial is revoked")
     @APIResponse(responseCode = "412", description = "If-Match given and stale")
     public Response renew(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        return withTag(service.renew(policy.caller(), id, ifMatch));
+        return withTag(writes.renew(policy.caller(), id, ifMatch));
     }
 
     @POST
@@ -142,7 +146,7 @@ public class DenialResource {
     @APIResponse(responseCode = "412", description = "If-Match given and stale")
     public Response revoke(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Revocation.Request request) {
-        return withTag(service.revoke(policy.caller(), id, ifMatch, request));
+        return withTag(writes.revoke(policy.caller(), id, ifMatch, request));
     }
 
     @GET
@@ -151,7 +155,7 @@ public class DenialResource {
     @Operation(operationId = "getDenialReceipts", summary = "Which states read the denial, how often, first and last time (notifying state only)",
             description = "Per reading state: how often it read the denial, first and last time, aggregated from the audit log. Only the notifying state's officers and auditors.")
     public List<AccessReceipt> receipts(@PathParam("id") String id) {
-        return service.receipts(policy.caller(), id);
+        return queries.receipts(policy.caller(), id);
     }
 
     private static Response withTag(DenialView view) {

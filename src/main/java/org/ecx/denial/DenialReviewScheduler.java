@@ -2,6 +2,7 @@ package org.ecx.denial;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -9,7 +10,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.ecx.audit.AuditLog;
-import org.ecx.feed.ChangeFeed;
 
 /**
  * Records, once per review period, that a denial's review has become overdue (SPEC §3). The status itself
@@ -32,7 +32,7 @@ public class DenialReviewScheduler {
     Clock clock;
 
     @Inject
-    ChangeFeed feed;
+    Event<DenialWritten> written;
 
     @Scheduled(every = "${ecx.denials.overdue-check-every:10m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "30s")
@@ -55,8 +55,8 @@ public class DenialReviewScheduler {
             UUID id = (UUID) row[0];
             em.createNativeQuery("UPDATE denial SET overdue_recorded_for = review_due_at WHERE id = ?1")
                     .setParameter(1, id).executeUpdate();
-            audit.recordSystem("DENIAL_REVIEW_OVERDUE", DenialService.RECORD_TYPE, id.toString(), (String) row[1]);
-            feed.publishDenial(id, ((Number) row[2]).intValue(), "REVIEW_OVERDUE", (String) row[1]);
+            audit.recordSystem("DENIAL_REVIEW_OVERDUE", DenialQueries.RECORD_TYPE, id.toString(), (String) row[1]);
+            written.fire(new DenialWritten(id, ((Number) row[2]).intValue(), "REVIEW_OVERDUE", (String) row[1], null));
         }
         return due.size();
     }

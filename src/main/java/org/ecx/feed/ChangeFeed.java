@@ -1,11 +1,11 @@
 package org.ecx.feed;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.ecx.common.StoredJson;
@@ -31,32 +31,19 @@ public class ChangeFeed {
     StoredJson storedJson;
 
     /**
-     * A denial version was written (CREATED, AMENDED, RENEWED, REVOKED), or its review became overdue
-     * (REVIEW_OVERDUE, with the version current at that moment). Readers see it through the denial's current
-     * visibility and get the version redacted for them by {@code DenialRedactor}.
+     * A record the feed carries per reader (a denial, a recognition) was written: observed synchronously, so the
+     * change is inserted by the writing transaction itself and commits or rolls back with the write. Readers see
+     * it through the record's current visibility and get it rendered for them by the owner's {@link FeedRecords}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void publishDenial(UUID denialId, int version, String changeType, String notifyingState) {
-        FeedChange c = change(FeedRecordType.DENIAL, denialId.toString(), changeType, FeedChange.Audience.RECORD);
-        c.recordUuid = denialId;
-        c.recordVersion = version;
-        c.ownerState = notifyingState;
-        append(c);
-    }
-
-    /**
-     * A recognition was created or changed status. {@code record} is the recognizing state's full view at this
-     * change; readers see it through the recognition's current visibility, redacted for them.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void publishRecognition(UUID recognitionId, int version, String changeType, String recognizingState,
-            Object record) {
-        FeedChange c = change(FeedRecordType.RECOGNITION, recognitionId.toString(), changeType,
+    void onRecordChange(@Observes RecordChange change) {
+        FeedChange c = change(change.recordType(), change.recordId().toString(), change.changeType(),
                 FeedChange.Audience.RECORD);
-        c.recordUuid = recognitionId;
-        c.recordVersion = version;
-        c.ownerState = recognizingState;
-        c.payload = toJson(Objects.requireNonNull(record, "record"));
+        c.recordUuid = change.recordId();
+        c.recordVersion = change.version();
+        c.ownerState = state(change.ownerState());
+        Object payload = change.feedPayload();
+        c.payload = payload == null ? null : toJson(payload);
         append(c);
     }
 

@@ -2,8 +2,6 @@ package org.ecx.feed;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
-import org.ecx.denial.DenialView;
-import org.ecx.recognition.RecognitionView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -27,7 +25,6 @@ public record FeedItem(
         String changeType,
         @Schema(description = "Record version the change produced (denials, recognitions)") Integer version,
         @Schema(description = "The record at this change, redacted for the reader: a Denial, a Recognition, or the"
-                + " published summary of a consultation or control-list edition",
-                anyOf = {DenialView.class, RecognitionView.class, Object.class})
+                + " published summary of a consultation or control-list edition")
         Object record) {
 }

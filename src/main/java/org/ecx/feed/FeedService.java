@@ -1,31 +1,29 @@
 package org.ecx.feed;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.ecx.access.Caller;
 import org.ecx.common.Cursors;
 import org.ecx.common.EcxConfig;
 import org.ecx.common.EcxException;
 import org.ecx.common.StoredJson;
-import org.ecx.denial.Denial;
-import org.ecx.denial.DenialService;
-import org.ecx.denial.DenialStatus;
-import org.ecx.denial.DenialVersion;
-import org.ecx.denial.DenialVisibility;
-import org.ecx.recognition.RecognitionView;
-import org.ecx.recognition.RecognitionVisibility;
 
 /**
  * Reads the change feed for one state (SPEC §8): {@code GET /feed} and the webhook dispatcher use the same
- * selection ({@link #VISIBLE}) and the same rendering ({@link #render}), so a pushed change is exactly the
+ * selection ({@link #visible}) and the same rendering ({@link #render}), so a pushed change is exactly the
  * feed item the state would read. A {@code WITHDRAWN} change ({@link ChangeFeed#publishWithdrawn}) is
  * addressed to one state and rendered as the id only.
  */
@@ -34,32 +32,40 @@ public class FeedService {
 
     static final String CURSOR_KIND = "feed";
 
+    /** The record types rendered per reader, by their owners; see {@link #visible}. */
+    private final Map<FeedRecordType, FeedRecords> records = new EnumMap<>(FeedRecordType.class);
+
     /**
-     * Which changes a viewer sees, as an HQL predicate on alias {@code c} with parameter {@code :viewer}: denial
-     * and recognition changes when the record is visible NOW (through the record type's one visibility
-     * predicate), consultation changes for the two parties, control-list changes for every partner.
+     * Which changes a viewer sees, as an HQL predicate on alias {@code c} with parameter {@code :viewer}: changes
+     * of a record type rendered per reader ({@link FeedRecords}: denials, recognitions) when the record is visible
+     * NOW, through the record type's one visibility predicate; consultation changes for the two parties;
+     * control-list changes for every partner.
      */
-    static final String VISIBLE = "(c.audience = 'ALL_PARTNERS'"
-            + " or (c.audience = 'PARTIES' and (c.partyA = :viewer or c.partyB = :viewer))"
-            + " or (c.audience = 'RECORD' and c.recordType = 'DENIAL' and exists (select 1 from Denial d"
-            + "      where d.id = c.recordUuid and " + DenialVisibility.PREDICATE + "))"
-            + " or (c.audience = 'RECORD' and c.recordType = 'RECOGNITION' and exists (select 1 from Recognition r"
-            + "      where r.id = c.recordUuid and " + RecognitionVisibility.PREDICATE + ")))";
+    private String visible;
 
     @Inject
     EntityManager em;
-
-    @Inject
-    DenialService denials;
-
-    @Inject
-    org.ecx.audit.AuditLog audit;
 
     @Inject
     StoredJson storedJson;
 
     @Inject
     EcxConfig config;
+
+    @Inject
+    void setRecords(@Any Instance<FeedRecords> owners) {
+        for (FeedRecords r : owners) {
+            if (records.put(r.type(), r) != null) {
+                throw new IllegalStateException("two renderers of feed record type " + r.type());
+            }
+        }
+        StringBuilder p = new StringBuilder("(c.audience = 'ALL_PARTNERS'"
+                + " or (c.audience = 'PARTIES' and (c.partyA = :viewer or c.partyB = :viewer))");
+        // EnumMap: always the same order, so always the same statement
+        records.forEach((type, r) -> p.append(" or (c.audience = 'RECORD' and c.recordType = '").append(type.name())
+                .append("' and ").append(r.visibleTo()).append(')'));
+        visible = p.append(')').toString();
+    }
 
     /** Changes after a position and the position to continue from. */
     public record Scan(List<FeedChange> changes, long position, boolean caughtUp) {
@@ -105,7 +111,7 @@ public class FeedService {
         params.put("after", after);
         params.put("upTo", upTo);
         List<FeedChange> rows = FeedChange.<FeedChange>find("from FeedChange c where c.seq > :after and c.seq <= :upTo and "
-                + VISIBLE + " order by c.seq", params).range(0, limit - 1).list();
+                + visible + " order by c.seq", params).range(0, limit - 1).list();
         long position = rows.size() == limit ? rows.get(limit - 1).seq : upTo;
         return new Scan(rows, position, position >= head);
     }
@@ -119,73 +125,69 @@ public class FeedService {
     /** The change if {@code viewer} may see it now. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<FeedChange> visibleChange(long seq, String viewer) {
-        return FeedChange.<FeedChange>find("from FeedChange c where c.seq = :seq and " + VISIBLE,
+        return FeedChange.<FeedChange>find("from FeedChange c where c.seq = :seq and " + visible,
                 Map.of("seq", seq, "viewer", viewer)).firstResultOptional();
     }
 
     /**
-     * Records the denial changes among {@code changes} that were handed to {@code reader} as reads of another
-     * state's denial (SPEC §9, access receipts): by the feed when served, by webhooks when delivered.
+     * Records that {@code reader} was handed {@code changes} (access receipts, SPEC §9): by the feed when served,
+     * by webhooks when delivered. Each record type's owner decides what that means ({@link
+     * FeedRecords#recordDelivered}); withdrawn changes carry nothing of the record and are never recorded.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordReads(List<FeedChange> changes, Caller reader) {
-        audit.recordAll(reader, DenialService.READ_ACTION, DenialService.RECORD_TYPE, changes.stream()
-                .filter(c -> FeedRecordType.DENIAL.name().equals(c.recordType) && !reader.isOf(c.ownerState)
-                        && !ChangeFeed.WITHDRAWN.equals(c.changeType))
-                .map(c -> new org.ecx.audit.AuditLog.Target(c.recordUuid.toString(), c.ownerState)).toList());
+        byOwner(changes).forEach((owner, owned) -> owner.recordDelivered(changes(owned), reader));
     }
 
     /**
-     * Builds the items for changes already selected through {@link #VISIBLE} for {@code viewer}: a denial change
-     * is the version it refers to, built by {@code DenialRedactor} for the viewer against the denial's current
-     * releasability (and recorded as a read of another state's denial, SPEC §9); a recognition change is the
-     * record at that change as the viewer may see it; other changes carry their published payload. Reads are
-     * not recorded here: see {@link #recordReads}.
+     * Builds the items for changes already selected through {@link #visible} for {@code viewer}: a change of a
+     * record type rendered per reader is the record at that change, rendered for the viewer by the type's owner;
+     * a withdrawn change is the id only; other changes carry their published payload. Reads are not recorded
+     * here: see {@link #recordReads}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<FeedItem> render(List<FeedChange> changes, String viewer) {
-        List<UUID> denialIds = changes.stream().filter(c -> FeedRecordType.DENIAL.name().equals(c.recordType)
-                && !ChangeFeed.WITHDRAWN.equals(c.changeType)).map(c -> c.recordUuid).distinct().toList();
-        Map<UUID, Denial> denialsById = new HashMap<>();
-        Map<String, DenialVersion> versions = new HashMap<>();
-        if (!denialIds.isEmpty()) {
-            for (Denial d : Denial.<Denial>list("id in ?1", denialIds)) {
-                denialsById.put(d.id, d);
+        Map<FeedChange, Object> rendered = new IdentityHashMap<>();
+        byOwner(changes).forEach((owner, owned) -> {
+            List<Object> records = owner.render(changes(owned), viewer);
+            for (int i = 0; i < owned.size(); i++) {
+                rendered.put(owned.get(i), records.get(i));
             }
-            for (DenialVersion v : DenialVersion.<DenialVersion>list("denialId in ?1", denialIds)) {
-                versions.put(v.denialId + "/" + v.version, v);
-            }
-        }
+        });
         List<FeedItem> items = new ArrayList<>();
         for (FeedChange c : changes) {
-            Object record;
+            FeedRecordType type = FeedRecordType.valueOf(c.recordType);
             if (ChangeFeed.WITHDRAWN.equals(c.changeType)) {
                 // only the id: the reader may no longer see anything of the record
-                items.add(new FeedItem(cursor(c.seq, viewer), c.at, FeedRecordType.valueOf(c.recordType), c.recordId,
-                        c.changeType, null, null));
+                items.add(new FeedItem(cursor(c.seq, viewer), c.at, type, c.recordId, c.changeType, null, null));
                 continue;
             }
-            switch (FeedRecordType.valueOf(c.recordType)) {
-                case DENIAL -> {
-                    Denial d = denialsById.get(c.recordUuid);
-                    DenialVersion v = versions.get(c.recordUuid + "/" + c.recordVersion);
-                    DenialStatus shown = "REVIEW_OVERDUE".equals(c.changeType) ? DenialStatus.REVIEW_OVERDUE : null;
-                    record = denials.versionView(d, v, shown, viewer);
-                }
-                case RECOGNITION -> record = parse(c.payload, RecognitionView.class).forViewer(viewer);
-                default -> record = c.payload == null ? null : parse(c.payload, com.fasterxml.jackson.databind.JsonNode.class);
-            }
-            items.add(new FeedItem(cursor(c.seq, viewer), c.at, FeedRecordType.valueOf(c.recordType), c.recordId,
-                    c.changeType, c.recordVersion, record));
+            Object record = records.containsKey(type) ? rendered.get(c)
+                    : c.payload == null ? null : storedJson.read(c.payload, JsonNode.class);
+            items.add(new FeedItem(cursor(c.seq, viewer), c.at, type, c.recordId, c.changeType, c.recordVersion,
+                    record));
         }
         return items;
     }
 
-    static String cursor(long seq, String viewer) {
-        return Cursors.encode(CURSOR_KIND, viewer, Long.toString(seq));
+    /** The non-withdrawn changes of each record type rendered per reader, grouped by the type's owner. */
+    private Map<FeedRecords, List<FeedChange>> byOwner(List<FeedChange> changes) {
+        Map<FeedRecords, List<FeedChange>> grouped = new LinkedHashMap<>();
+        for (FeedChange c : changes) {
+            FeedRecords owner = records.get(FeedRecordType.valueOf(c.recordType));
+            if (owner != null && !ChangeFeed.WITHDRAWN.equals(c.changeType)) {
+                grouped.computeIfAbsent(owner, k -> new ArrayList<>()).add(c);
+            }
+        }
+        return grouped;
     }
 
-    private <T> T parse(String body, Class<T> type) {
-        return storedJson.read(body, type);
+    private static List<FeedRecords.Change> changes(List<FeedChange> rows) {
+        return rows.stream().map(c -> new FeedRecords.Change(c.recordUuid, c.recordVersion, c.changeType,
+                c.ownerState, c.payload)).toList();
+    }
+
+    static String cursor(long seq, String viewer) {
+        return Cursors.encode(CURSOR_KIND, viewer, Long.toString(seq));
     }
 }

@@ -1,6 +1,7 @@
 package org.ecx.recognition;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -36,7 +37,7 @@ import org.ecx.feed.ChangeFeed;
  * {@link RecognitionVisibility} only. Every write is an audit event and a feed change in the same transaction.
  */
 @ApplicationScoped
-public class RecognitionService {
+class RecognitionService {
 
     public static final String RECORD_TYPE = "RECOGNITION";
     private static final String CURSOR_KIND = "recognitions";
@@ -55,6 +56,9 @@ public class RecognitionService {
 
     @Inject
     ChangeFeed feed;
+
+    @Inject
+    Event<RecognitionWritten> written;
 
     @Inject
     Clock clock;
@@ -133,8 +137,8 @@ public class RecognitionService {
         change.reason = reason;
         change.persist();
         RecognitionView full = view(r);
-        audit.record(caller, "RECOGNITION_" + status.changeType(), RECORD_TYPE, r.id.toString(), r.recognizingState);
-        feed.publishRecognition(r.id, r.version, status.changeType(), r.recognizingState, full);
+        audit.record(caller.asActor(), "RECOGNITION_" + status.changeType(), RECORD_TYPE, r.id.toString(), r.recognizingState);
+        written.fire(new RecognitionWritten(r.id, r.version, status.changeType(), r.recognizingState, full));
         return full;
     }
 

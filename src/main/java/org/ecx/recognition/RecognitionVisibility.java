@@ -13,7 +13,7 @@ import org.ecx.common.EcxException;
  * Every recognition read (get, list, check, feed, webhooks) selects through {@link #PREDICATE}.
  */
 @ApplicationScoped
-public class RecognitionVisibility {
+class RecognitionVisibility {
 
     /** HQL predicate on alias {@code r} with parameter {@code :viewer}. */
     public static final String PREDICATE = "(r.recognizingState = :viewer or r.recognizedState = :viewer"

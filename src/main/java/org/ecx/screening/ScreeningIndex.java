@@ -50,6 +50,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.ecx.denial.Denial;
 import org.ecx.denial.DenialRequest;
 import org.ecx.denial.DenialSnapshot;
+import org.ecx.denial.DenialWritten;
 import org.ecx.screening.NameNormalizer.NormalizedName;
 import org.ecx.screening.NameNormalizer.Token;
 import org.jboss.logging.Logger;
@@ -126,6 +127,17 @@ public class ScreeningIndex {
         em.createNativeQuery("INSERT INTO screening_entry (denial_id, parties) VALUES (?1, cast(?2 as jsonb))"
                 + " ON CONFLICT (denial_id) DO UPDATE SET parties = excluded.parties, xid = pg_current_xact_id()")
                 .setParameter(1, denial.id).setParameter(2, value).executeUpdate();
+    }
+
+    /**
+     * A denial was written: when its parties may have changed, its names are recorded in the denial's own
+     * transaction (synchronous observer, see {@link DenialWritten}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onDenialWritten(@Observes DenialWritten written) {
+        if (written.written() != null) {
+            reindex(written.written().denial(), written.written().snapshot());
+        }
     }
 
     // ------------------------------------------------------------------ lifecycle

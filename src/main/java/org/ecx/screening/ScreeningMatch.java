@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.ecx.denial.DenialStatus;
 import org.ecx.denial.PartyRole;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ecx.denial.DenialSummary;
 
 /** One denial that matches a screening, with the explanation of its score (SPEC §4). */
 @Schema(name = "ScreeningMatch")

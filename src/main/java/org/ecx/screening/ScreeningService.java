@@ -27,9 +27,10 @@ import org.ecx.common.EcxException;
 import org.ecx.common.ErrorCode;
 import org.ecx.common.Problem;
 import org.ecx.denial.Denial;
+import org.ecx.denial.DenialQueries;
 import org.ecx.denial.DenialRequest;
-import org.ecx.denial.DenialService;
 import org.ecx.denial.DenialStatus;
+import org.ecx.denial.DenialSummary;
 import org.ecx.denial.DenialView;
 import org.ecx.denial.DenialVisibility;
 import org.ecx.denial.PartyRole;
@@ -62,7 +63,7 @@ public class ScreeningService {
     ScreeningIndex index;
 
     @Inject
-    DenialService denials;
+    DenialQueries denials;
 
     @Inject
     AuditLog audit;
@@ -348,7 +349,7 @@ public class ScreeningService {
             }
         }
         denials.recordReads(caller, read);
-        audit.record(caller, ACTION, RECORD_TYPE, id.toString(), caller.state());
+        audit.record(caller.asActor(), ACTION, RECORD_TYPE, id.toString(), caller.state());
     }
 
     private Instant now() {

@@ -25,7 +25,7 @@ import org.ecx.common.Problem;
  * the caller (404).
  */
 @ApplicationScoped
-public class SubscriptionService {
+class SubscriptionService {
 
     public static final String RECORD_TYPE = "SUBSCRIPTION";
     private static final String CURSOR_KIND = "subscriptions";
@@ -65,7 +65,7 @@ public class SubscriptionService {
         s.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         s.createdBy = caller.actor();
         s.persist();
-        audit.record(caller, "SUBSCRIPTION_CREATED", RECORD_TYPE, s.id.toString(), caller.state());
+        audit.record(caller.asActor(), "SUBSCRIPTION_CREATED", RECORD_TYPE, s.id.toString(), caller.state());
         return SubscriptionView.of(s);
     }
 
@@ -94,7 +94,7 @@ public class SubscriptionService {
         WebhookSubscription s = own(caller, id);
         if (s.active) {
             s.active = false;
-            audit.record(caller, "SUBSCRIPTION_DEACTIVATED", RECORD_TYPE, s.id.toString(), caller.state());
+            audit.record(caller.asActor(), "SUBSCRIPTION_DEACTIVATED", RECORD_TYPE, s.id.toString(), caller.state());
         }
     }
 

@@ -20,7 +20,7 @@ import org.ecx.common.EcxConfig;
  * The blocked ranges are the explicit table of {@link AddressRanges}.
  */
 @ApplicationScoped
-public class WebhookUrls {
+class WebhookUrls {
 
     @Inject
     EcxConfig config;

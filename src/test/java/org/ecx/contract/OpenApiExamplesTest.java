@@ -40,7 +40,7 @@ class OpenApiExamplesTest {
     private static final Set<Class<? extends Annotation>> NOT_BODY = Set.of(PathParam.class, QueryParam.class,
             HeaderParam.class, CookieParam.class, FormParam.class, BeanParam.class, Context.class);
 
-    private static final List<Class<?>> RESOURCES = List.of(org.ecx.access.StateResource.class,
+    private static final List<Class<?>> RESOURCES = List.of(org.ecx.registry.StateResource.class,
             org.ecx.audit.AuditResource.class, org.ecx.consultation.ConsultationResource.class,
             org.ecx.controllist.ControlListResource.class, org.ecx.denial.DenialResource.class,
             org.ecx.feed.FeedResource.class, org.ecx.recognition.RecognitionResource.class,

@@ -23,7 +23,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.ecx.denial.DenialService;
+import org.ecx.denial.DenialQueries;
 import org.ecx.support.Api;
 import org.ecx.support.DenialFixtures;
 import org.ecx.support.Sealing;
@@ -151,8 +151,8 @@ class ScreeningRetrievalTest {
             }
         }
         // one append at the end: the reads of the two other states' denials, then the screening itself
-        assertThat(events).extracting(e -> e[0]).containsExactly(DenialService.READ_ACTION,
-                DenialService.READ_ACTION, ScreeningService.ACTION);
+        assertThat(events).extracting(e -> e[0]).containsExactly(DenialQueries.READ_ACTION,
+                DenialQueries.READ_ACTION, ScreeningService.ACTION);
         assertThat(events.subList(0, 2)).extracting(e -> e[1]).containsExactlyInAnyOrder(de, jp);
     }
 

@@ -1,4 +1,4 @@
-package org.ecx.access;
+package org.ecx.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.ecx.access;
+package org.ecx.registry;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ecx.access.AccessPolicy;
+import org.ecx.access.Authorize;
+import org.ecx.access.PartnerRegistry;
+import org.ecx.access.Permission;
 
 /** The partner registry: states and their regime memberships (SPEC §1). */
 @Path("/api/v1/states")

@@ -1,4 +1,4 @@
-package org.ecx.access;
+package org.ecx.registry;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.ecx.access.PartnerState;
 import org.ecx.audit.AuditLog;
 import org.ecx.common.EcxConfig;
 import org.jboss.logging.Logger;
@@ -20,7 +21,7 @@ import org.jboss.logging.Logger;
  * could register the others.
  */
 @ApplicationScoped
-public class RegistryBootstrap {
+class RegistryBootstrap {
 
     private static final Logger LOG = Logger.getLogger(RegistryBootstrap.class);
     private static final Set<String> ISO = Set.of(Locale.getISOCountries());

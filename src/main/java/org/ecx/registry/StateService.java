@@ -1,4 +1,4 @@
-package org.ecx.access;
+package org.ecx.registry;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.ecx.access.Caller;
+import org.ecx.access.PartnerRegistry;
+import org.ecx.access.PartnerState;
+import org.ecx.access.RegimesLeft;
 import org.ecx.audit.AuditLog;
 import org.ecx.common.EcxException;
 import org.ecx.common.ErrorCode;
@@ -16,7 +20,7 @@ import org.ecx.common.Problem;
 
 /** Changes to the partner registry (admin only), each recorded in the audit log in the same transaction. */
 @ApplicationScoped
-public class StateService {
+class StateService {
 
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -86,7 +90,7 @@ public class StateService {
         state.regimes.addAll(regimes);
         state.updatedAt = clock.instant();
         state.persistAndFlush();
-        audit.record(caller, action, "STATE", code, code);
+        audit.record(caller.asActor(), action, "STATE", code, code);
         if (!created && !left.isEmpty()) {
             regimesLeft.fire(new RegimesLeft(code, left));
         }

@@ -1,4 +1,4 @@
-package org.ecx.screening;
+package org.ecx.denial;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;

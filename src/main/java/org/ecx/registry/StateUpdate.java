@@ -1,4 +1,4 @@
-package org.ecx.access;
+package org.ecx.registry;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,7 +1,9 @@
-package org.ecx.access;
+package org.ecx.registry;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ecx.access.PartnerRegistry;
+import org.ecx.access.PartnerState;
 
 /** A partner state as served by the registry API. */
 @Schema(name = "PartnerState")

@@ -1,4 +1,4 @@
-package org.ecx.denial;
+package org.ecx.audit;
 
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
