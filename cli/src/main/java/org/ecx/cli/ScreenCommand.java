@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -121,8 +123,8 @@ final class ScreenCommand implements Callable<Integer> {
         query.put("threshold", threshold);
         query.put("includeRevoked", includeRevoked ? "true" : null);
         URI uri = api.uri("api/v1/screenings/csv", query);
-        String entries = controlEntries.stream().map(e -> "controlEntry=" + java.net.URLEncoder.encode(e, StandardCharsets.UTF_8))
-                .reduce((a, b) -> a + "&" + b).orElse("");
+        String entries = controlEntries.stream().map(e -> "controlEntry=" + URLEncoder.encode(e, StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
         URI target = entries.isEmpty() ? uri : URI.create(uri + (uri.getQuery() == null ? "?" : "&") + entries);
         return api.send(() -> HttpRequest.newBuilder(target).header("Content-Type", "text/csv; charset=UTF-8")
                 .header("Accept", "text/csv").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build()).body();
