@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
@@ -40,6 +42,7 @@ public class OpenApiProblems implements OASFilter {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     static final String SECURITY_SCHEME = "oidc";
     private static final String EXAMPLES = "openapi-examples/";
+    private static final String PAGING = "Paging";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -51,6 +54,7 @@ public class OpenApiProblems implements OASFilter {
                 release.setProperties(null);
             }
             openAPI.getComponents().getSchemas().values().forEach(OpenApiProblems::portablePatterns);
+            pagingShape(openAPI.getComponents());
         }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
@@ -99,6 +103,43 @@ public class OpenApiProblems implements OASFilter {
             complete(response.getKey(), response.getValue());
         }
         examples(operation);
+    }
+
+    /**
+     * Every page schema ({@code FeedPage}, {@code ControlList...Page}, {@code Page...}) is its {@code items} plus
+     * the one shared {@code Paging} component ({@link Page}): the paging rules are written once in the contract.
+     */
+    private static void pagingShape(Components components) {
+        boolean anyPage = false;
+        for (Map.Entry<String, Schema> entry : components.getSchemas().entrySet()) {
+            String name = entry.getKey();
+            Schema page = entry.getValue();
+            Schema items = page.getProperties() == null ? null : page.getProperties().get("items");
+            if (items == null || !(name.startsWith("Page") || name.endsWith("Page"))) {
+                continue;
+            }
+            page.setType(null);
+            page.setProperties(null);
+            page.setRequired(null);
+            page.setAllOf(List.of(OASFactory.createSchema().ref(PAGING),
+                    OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).addRequired("items")
+                            .addProperty("items", items)));
+            anyPage = true;
+        }
+        if (anyPage) {
+            components.addSchema(PAGING, OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                    .description("The one paging shape of every list and feed: items, nextCursor and caughtUp."
+                            + " Read pages while caughtUp is false. A finite list ends where nextCursor is absent"
+                            + " (its last page is caught up). A feed never ends: nextCursor is always present, also"
+                            + " on an empty page; keep it and ask again later for newer items.")
+                    .addRequired("caughtUp")
+                    .addProperty("nextCursor", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                            .description("Opaque cursor of the next page (pass it as ?cursor=); absent on the last"
+                                    + " page of a finite list, always present on a feed"))
+                    .addProperty("caughtUp", OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN)
+                            .description("True when no more items are ready now: the end of a finite list, or"
+                                    + " the head of a feed as of this request")));
+        }
     }
 
     private static void add(APIResponses responses, String status, String description) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.ecx.common.Cursors;
+import org.ecx.common.Page;
 
 /**
  * The commit-ordered change log of the control lists, read by {@code GET /control-lists/{listId}/changes}.
@@ -47,7 +48,7 @@ class ChangeLog {
     }
 
     /** Changes of one list after the cursor position, oldest first. */
-    public ChangesPage after(String listId, String cursor, int limit) {
+    public Page<ChangeView> after(String listId, String cursor, int limit) {
         long after = Cursors.decodeLong(CURSOR_KIND, cursor, 0);
         List<ControlListChange> rows = ControlListChange
                 .find("listId = ?1 and seq > ?2 order by seq", listId, after)
@@ -55,7 +56,7 @@ class ChangeLog {
         boolean more = rows.size() > limit;
         List<ControlListChange> page = more ? rows.subList(0, limit) : rows;
         long last = page.isEmpty() ? after : page.get(page.size() - 1).seq;
-        return new ChangesPage(page.stream().map(ChangeView::of).toList(), Cursors.encode(CURSOR_KIND, Long.toString(last)),
-                more);
+        return Page.ofFeed(page.stream().map(ChangeView::of).toList(), Cursors.encode(CURSOR_KIND, Long.toString(last)),
+                !more);
     }
 }

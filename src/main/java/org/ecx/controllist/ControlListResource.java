@@ -325,28 +325,32 @@ public class ControlListResource {
     @GET
     @Path("/{listId}/changes")
     @Operation(operationId = "listControlListChanges", summary = "The list's changes in commit order (editions published, correlations changed)",
-            description = "Follow nextCursor (always present) to get later changes; a client never misses or "
-                    + "sees twice a change, even while others write.")
+            description = "Follow nextCursor (always present) to get later changes; caughtUp=false means more are"
+                    + " ready now. A client never misses or sees twice a change, even while others write.")
     @Authorize(Permission.CONTROL_LIST_READ)
     @StrongEtag
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
     @APIResponseSchema(value = ChangesPage.class, responseCode = "200")
-    public ChangesPage changes(@PathParam("listId") String listId, @QueryParam("cursor") String cursor,
+    public Page<ChangeView> changes(@PathParam("listId") String listId, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
         catalog.requireList(listId);
         return changes.after(listId, cursor, Cursors.limit(limit, config));
     }
 
-    /** OpenAPI names of the page types (generic records have no schema of their own). */
+    /** OpenAPI names of the page types (generic records have no schema of their own; paging: {@link Page}). */
     @Schema(name = "ControlListPage")
-    record ControlListPage(@Schema(required = true) List<ControlListView> items, String nextCursor) {
+    record ControlListPage(@Schema(required = true) List<ControlListView> items) {
     }
 
     @Schema(name = "ControlListEditionPage")
-    record EditionPage(@Schema(required = true) List<EditionView> items, String nextCursor) {
+    record EditionPage(@Schema(required = true) List<EditionView> items) {
     }
 
     @Schema(name = "ControlListEntryPage")
-    record EntryPage(@Schema(required = true) List<EntryView> items, String nextCursor) {
+    record EntryPage(@Schema(required = true) List<EntryView> items) {
+    }
+
+    @Schema(name = "ControlListChangesPage")
+    record ChangesPage(@Schema(required = true) List<ChangeView> items) {
     }
 }

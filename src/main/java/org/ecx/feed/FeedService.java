@@ -19,6 +19,7 @@ import org.ecx.access.Caller;
 import org.ecx.common.Cursors;
 import org.ecx.common.EcxConfig;
 import org.ecx.common.EcxException;
+import org.ecx.common.Page;
 import org.ecx.common.StoredJson;
 
 /**
@@ -73,7 +74,7 @@ public class FeedService {
 
     /** {@code GET /feed}: the caller's next page, rendered for it. */
     @Transactional
-    public FeedPage read(Caller caller, String cursor, String limitText) {
+    public Page<FeedItem> read(Caller caller, String cursor, String limitText) {
         int limit = Cursors.limit(limitText, config);
         long after = Cursors.decodeLong(CURSOR_KIND, caller.state(), cursor, 0);
         if (after < 0) {
@@ -83,7 +84,7 @@ public class FeedService {
         List<FeedItem> items = render(scan.changes(), caller.state());
         // audit appends lock the chain head: take it only after the page is built
         recordReads(scan.changes(), caller);
-        return new FeedPage(items, cursor(scan.position(), caller.state()), scan.caughtUp());
+        return Page.ofFeed(items, cursor(scan.position(), caller.state()), scan.caughtUp());
     }
 
     /**

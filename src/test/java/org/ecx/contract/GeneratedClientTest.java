@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.ecx.client.ApiClient;
@@ -26,6 +27,7 @@ import org.ecx.client.model.ConsultationOpenRequest;
 import org.ecx.client.model.ConsultationReply;
 import org.ecx.client.model.ControlListDiff;
 import org.ecx.client.model.ControlListEditionDocument;
+import org.ecx.client.model.ControlListEditionPage;
 import org.ecx.client.model.Denial;
 import org.ecx.client.model.DenialRequest;
 import org.ecx.client.model.FeedItem;
@@ -128,6 +130,18 @@ class GeneratedClientTest {
         assertThat(diff.getFrom()).isEqualTo("2025-01");
         assertThat(diff.getTo()).isEqualTo(edition);
         assertThat(diff.getRemoved()).isNotEmpty(); // the sample edition has far more entries than the example
+
+        // one paging shape: read editions one per page until caught up; the last page has no cursor
+        List<String> editions = new ArrayList<>();
+        String cursor = null;
+        ControlListEditionPage page;
+        do {
+            page = lists.listEditions("SAMPLE-DU", cursor, 1);
+            page.getItems().forEach(e -> editions.add(e.getEdition()));
+            cursor = page.getNextCursor();
+        } while (!page.getCaughtUp());
+        assertThat(page.getNextCursor()).isNull();
+        assertThat(editions).contains("2025-01", edition).doesNotHaveDuplicates();
     }
 
     @Test

@@ -78,10 +78,10 @@ class CorrelationAndChangesTest {
 
         JsonPath page = Api.as("US", "federation-peer").queryParam("cursor", cursor).queryParam("limit", 1).get(feed)
                 .then().statusCode(200).body("items.type", contains("EDITION_PUBLISHED"))
-                .body("items[0].edition", equalTo("2025-01")).body("more", equalTo(true)).extract().jsonPath();
+                .body("items[0].edition", equalTo("2025-01")).body("caughtUp", equalTo(false)).extract().jsonPath();
         page = Api.as("US", "federation-peer").queryParam("cursor", page.getString("nextCursor")).get(feed).then()
                 .statusCode(200).body("items.type", contains("CORRELATION_CHANGED"))
-                .body("items[0].state", equalTo("FR")).body("more", equalTo(false)).extract().jsonPath();
+                .body("items[0].state", equalTo("FR")).body("caughtUp", equalTo(true)).extract().jsonPath();
         Api.as("US", "federation-peer").queryParam("cursor", page.getString("nextCursor")).get(feed).then()
                 .statusCode(200).body("items.size()", equalTo(0));
         Api.as("US", "federation-peer").queryParam("cursor", "ecx1:forged").get(feed).then().statusCode(400)

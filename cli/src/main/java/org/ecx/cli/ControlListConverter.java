@@ -1,18 +1,13 @@
-package org.ecx.controllist.tools;
+package org.ecx.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,16 +20,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Converts the control-list layouts of the shared test data into ECX's edition document (JSON import
- * format) and optionally posts it to a running ECX. A plain Java main, run from the packaged application's
- * class path (see docs/control-lists.md):
- *
- * <pre>
- * java -cp 'target/quarkus-app/app/*:target/quarkus-app/lib/main/*' org.ecx.controllist.tools.ControlListConverter \
- *   --layout eu-flat --in ../shared/data/derived/control_list_eu_dualuse_NO_list2_2022.flat.csv \
- *   --edition 2022-03 --effective-date 2022-03-01 --out /tmp/eu.json \
- *   [--post http://localhost:8095/api/v1/control-lists/EU-DU/editions]   (bearer token from $ECX_TOKEN)
- * </pre>
+ * Converts the control-list layouts of the shared test data (../shared/data/PROVENANCE.md) into ECX's edition
+ * document (the JSON import format); {@code ecx import-list} uploads it (docs/control-lists.md).
  *
  * Layouts: {@code eu-flat} (derived/…flat.csv: one row per paragraph, notes annotate the item in
  * {@code parent_item_code}) and {@code us-ccl-items} (derived/…items.csv; ECCN headings from the sibling
@@ -42,13 +29,13 @@ import org.apache.commons.csv.CSVRecord;
  * paragraphs sharing a code are joined into one entry, category/group are left to the server (derived from
  * the code), items without text get a placeholder title.
  */
-public final class ControlListConverter {
+final class ControlListConverter {
 
     private static final int TITLE_LENGTH = 160;
     private static final Pattern REGIME = Pattern.compile("\\(([A-Z]+)\\)\\s*$");
 
     /** One entry being built. */
-    private static final class Entry {
+    static final class Entry {
         final String code;
         final String regime;
         String text;
@@ -65,25 +52,20 @@ public final class ControlListConverter {
     private ControlListConverter() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> opts = options(args);
-        String layout = require(opts, "layout");
-        Path in = Path.of(require(opts, "in"));
-        long started = System.nanoTime();
-        Map<String, Entry> entries = switch (layout) {
-            case "eu-flat" -> euFlat(in);
-            case "us-ccl-items" -> usCclItems(in, opts.getOrDefault("regime", "WA"),
-                    Path.of(opts.getOrDefault("headings",
-                            in.getParent().resolveSibling("control_list_us_ccl_ecfr_2026.eccn.json").toString())));
-            default -> throw new IllegalArgumentException("unknown --layout " + layout + " (eu-flat, us-ccl-items)");
+    /** The layouts this converter reads. */
+    enum Layout { EU_FLAT, US_CCL_ITEMS }
+
+    /** The edition's fields around the entries. */
+    record Edition(String edition, String effectiveDate, String title, String status) {
+    }
+
+    /** Reads {@code in} in the given layout; {@code regime} and {@code headings} only for us-ccl-items. */
+    static Map<String, Entry> read(Layout layout, Path in, String regime, Path headings) throws IOException {
+        return switch (layout) {
+            case EU_FLAT -> euFlat(in);
+            case US_CCL_ITEMS -> usCclItems(in, regime, headings != null ? headings
+                    : in.toAbsolutePath().getParent().resolveSibling("control_list_us_ccl_ecfr_2026.eccn.json"));
         };
-        Path out = opts.containsKey("out") ? Path.of(opts.get("out")) : Files.createTempFile("ecx-edition", ".json");
-        write(entries, opts, out);
-        System.err.printf("converted %d entries from %s in %d ms -> %s (%d bytes)%n", entries.size(), in,
-                (System.nanoTime() - started) / 1_000_000, out, Files.size(out));
-        if (opts.containsKey("post")) {
-            System.exit(post(URI.create(opts.get("post")), out) ? 0 : 1);
-        }
     }
 
     // ------------------------------------------------------------------ layouts
@@ -191,16 +173,16 @@ public final class ControlListConverter {
 
     // ------------------------------------------------------------------ output
 
-    private static void write(Map<String, Entry> entries, Map<String, String> opts, Path out) throws IOException {
+    static void write(Map<String, Entry> entries, Edition edition, Path out) throws IOException {
         try (JsonGenerator g = new ObjectMapper().getFactory().createGenerator(out.toFile(),
                 com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
             g.writeStartObject();
-            g.writeStringField("edition", require(opts, "edition"));
-            g.writeStringField("effectiveDate", require(opts, "effective-date"));
-            if (opts.containsKey("title")) {
-                g.writeStringField("title", opts.get("title"));
+            g.writeStringField("edition", edition.edition());
+            g.writeStringField("effectiveDate", edition.effectiveDate());
+            if (edition.title() != null) {
+                g.writeStringField("title", edition.title());
             }
-            g.writeStringField("status", opts.getOrDefault("status", "DRAFT"));
+            g.writeStringField("status", edition.status());
             g.writeArrayFieldStart("entries");
             for (Entry e : entries.values()) {
                 g.writeStartObject();
@@ -222,41 +204,5 @@ public final class ControlListConverter {
             g.writeEndArray();
             g.writeEndObject();
         }
-    }
-
-    private static boolean post(URI target, Path document) throws IOException, InterruptedException {
-        String token = System.getenv("ECX_TOKEN");
-        if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("set ECX_TOKEN to a list-editor's bearer token to --post");
-        }
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofMinutes(5))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofFile(document)).build();
-        long started = System.nanoTime();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        long ms = (System.nanoTime() - started) / 1_000_000;
-        String body = response.body();
-        System.err.printf("POST %s -> %d in %d ms%n%s%n", target, response.statusCode(), ms,
-                body.length() > 4000 ? body.substring(0, 4000) + " …" : body);
-        return response.statusCode() / 100 == 2;
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> opts = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
-            }
-            opts.put(args[i].substring(2), args[++i]);
-        }
-        return opts;
-    }
-
-    private static String require(Map<String, String> opts, String name) {
-        String value = opts.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return value;
     }
 }
