@@ -9,14 +9,22 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
+import io.smallrye.config.WithDefault;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.ecx.access.TokenConfig;
+import org.ecx.common.EcxConfig;
+import org.ecx.controllist.ControlListConfig;
+import org.ecx.statistics.StatisticsConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,6 +173,38 @@ class HelmChartTest {
         assertThat(data.path("ECX_STATISTICS_PERIOD").asText()).isEqualTo("DAY");
         assertThat(data.path("ECX_FEED_SCAN_WINDOW").asText()).isEqualTo("10000");
         assertThat(data.path("ECX_TOKENS_ALLOWED_SKEW").asText()).isEqualTo("PT30S");
+    }
+
+    /**
+     * Every application setting with a default (the config mappings' {@code @WithDefault}) is a chart value that
+     * reaches the ConfigMap under its environment name with that same default: no setting is left to extraEnv,
+     * and the chart does not silently change a default.
+     */
+    @Test
+    void everyApplicationSettingWithADefaultIsAChartValueWithTheSameDefault() {
+        JsonNode data = configMap(render(t -> t)).path("data");
+        Map<String, String> defaults = new TreeMap<>();
+        collectDefaults(EcxConfig.class, "ECX", defaults);
+        collectDefaults(TokenConfig.class, "ECX_TOKENS", defaults);
+        collectDefaults(ControlListConfig.class, "ECX_CONTROL_LISTS", defaults);
+        collectDefaults(StatisticsConfig.class, "ECX_STATISTICS", defaults);
+        // local-run switches, never set in production: the demo data and the sequencer's off switch for tests
+        defaults.keySet().removeIf(k -> k.startsWith("ECX_DEMO_") || k.equals("ECX_SEQUENCER_ENABLED"));
+
+        assertThat(defaults).hasSizeGreaterThan(25);
+        assertThat(defaults).allSatisfy((env, value) -> assertThat(data.path(env).asText(null)).as(env).isEqualTo(value));
+    }
+
+    private static void collectDefaults(Class<?> mapping, String prefix, Map<String, String> into) {
+        for (Method m : mapping.getDeclaredMethods()) {
+            String env = prefix + "_" + m.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+            WithDefault def = m.getAnnotation(WithDefault.class);
+            if (def != null) {
+                into.put(env, def.value());
+            } else if (m.getReturnType().isInterface() && m.getReturnType().getEnclosingClass() == mapping) {
+                collectDefaults(m.getReturnType(), env, into);
+            }
+        }
     }
 
     @Test
