@@ -69,3 +69,9 @@ limit, or the edition limit plus 1 MiB. Numbers go through int64: YAML numbers a
 {{- add $edition 1048576 }}
 {{- end }}
 {{- end }}
+
+{{/* Labels of the `helm test` pod (also let through the NetworkPolicy when ingressFrom is restricted). */}}
+{{- define "ecx.testSelectorLabels" -}}
+app.kubernetes.io/name: {{ include "ecx.name" . }}-test
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}

@@ -9,14 +9,22 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
+import io.smallrye.config.WithDefault;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.ecx.access.TokenConfig;
+import org.ecx.common.EcxConfig;
+import org.ecx.controllist.ControlListConfig;
+import org.ecx.statistics.StatisticsConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,15 +83,136 @@ class HelmChartTest {
     }
 
     @Test
-    void probesUseTheQuarkusHealthEndpointsOnTheNamedHttpPort() {
-        JsonNode container = container(render(t -> t));
+    void probesUseTheQuarkusHealthEndpointsOnTheManagementPort() {
+        List<JsonNode> docs = render(t -> t);
+        JsonNode container = container(docs);
 
         assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
         assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
         assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
-        assertThat(container.at("/livenessProbe/httpGet/port").asText()).isEqualTo("http");
+        for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+            assertThat(container.at("/" + probe + "/httpGet/port").asText()).as(probe).isEqualTo("management");
+        }
         assertThat(container.at("/ports/0/name").asText()).isEqualTo("http");
         assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
+        assertThat(container.at("/ports/1/name").asText()).isEqualTo("management");
+        assertThat(container.at("/ports/1/containerPort").asInt()).isEqualTo(9000);
+        assertThat(configMap(docs).at("/data/QUARKUS_MANAGEMENT_PORT").asText()).isEqualTo("9000");
+    }
+
+    @Test
+    void neitherTheApiServiceNorTheIngressExposesTheManagementPort() {
+        List<JsonNode> docs = render(t -> t.set("ingress.enabled", "true").set("metrics.serviceMonitor.enabled", "true"));
+
+        JsonNode api = docs.stream().filter(d -> "Service".equals(d.path("kind").asText())
+                && "ecx".equals(d.at("/metadata/name").asText())).findFirst().orElseThrow();
+        assertThat(api.at("/spec/ports")).hasSize(1);
+        assertThat(api.at("/spec/ports/0/targetPort").asText()).isEqualTo("http");
+        assertThat(ofKind(docs, "Ingress").findValues("port")).allSatisfy(p -> assertThat(p.path("name").asText()).isEqualTo("http"));
+        // the ServiceMonitor scrapes a Service of its own that carries only the management port
+        JsonNode monitor = ofKind(docs, "ServiceMonitor");
+        assertThat(monitor.at("/spec/endpoints/0/port").asText()).isEqualTo("management");
+        assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/q/metrics");
+        JsonNode management = docs.stream().filter(d -> "ecx-management".equals(d.at("/metadata/name").asText()))
+                .findFirst().orElseThrow();
+        assertThat(management.at("/spec/ports")).hasSize(1);
+        assertThat(management.at("/spec/ports/0/targetPort").asText()).isEqualTo("management");
+        assertThat(monitor.at("/spec/selector/matchLabels").properties())
+                .allSatisfy(e -> assertThat(management.at("/metadata/labels").path(e.getKey()).asText())
+                        .isEqualTo(e.getValue().asText()));
+        assertThat(api.at("/metadata/labels").path("app.kubernetes.io/component").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void swaggerUiIsOffUnlessSwitchedOn() {
+        assertThat(configMap(render(t -> t)).at("/data/QUARKUS_SWAGGER_UI_ENABLED").asText()).isEqualTo("false");
+        assertThat(configMap(render(t -> t.set("swaggerUi.enabled", "true"))).at("/data/QUARKUS_SWAGGER_UI_ENABLED").asText())
+                .isEqualTo("true");
+    }
+
+    @Test
+    void restrictedEgressWithoutDatabaseAndKeycloakPeersIsRefused() {
+        assertThatThrownBy(() -> render(t -> t.set("networkPolicy.enabled", "true").set("networkPolicy.restrictEgress", "true")))
+                .hasMessageContaining("networkPolicy.restrictEgress needs networkPolicy.database.to and networkPolicy.keycloak.to");
+        assertThatThrownBy(() -> render(t -> t.set("networkPolicy.enabled", "true").set("networkPolicy.restrictEgress", "true")
+                .set("networkPolicy.database.to[0].ipBlock.cidr", "192.0.2.10/32")))
+                .hasMessageContaining("networkPolicy.keycloak.to");
+    }
+
+    @Test
+    void restrictedEgressLetsThePodsReachDnsPostgresqlAndKeycloakOnly() {
+        JsonNode policy = ofKind(render(t -> t.set("networkPolicy.enabled", "true").set("networkPolicy.restrictEgress", "true")
+                .set("networkPolicy.database.to[0].ipBlock.cidr", "192.0.2.10/32")
+                .set("networkPolicy.keycloak.to[0].ipBlock.cidr", "192.0.2.20/32")), "NetworkPolicy");
+
+        assertThat(policy.at("/spec/policyTypes").toString()).contains("Egress");
+        JsonNode egress = policy.at("/spec/egress");
+        assertThat(egress).hasSize(3);
+        assertThat(egress.get(0).at("/ports/0/port").asInt()).isEqualTo(53);
+        assertThat(egress.get(1).at("/to/0/ipBlock/cidr").asText()).isEqualTo("192.0.2.10/32");
+        assertThat(egress.get(1).at("/ports/0/port").asInt()).isEqualTo(5432);
+        assertThat(egress.get(2).at("/to/0/ipBlock/cidr").asText()).isEqualTo("192.0.2.20/32");
+        assertThat(egress.get(2).at("/ports/0/port").asInt()).isEqualTo(443);
+    }
+
+    @Test
+    void everyEcxSettingReachesTheConfigMapUnderItsQuarkusName() {
+        JsonNode data = configMap(render(t -> t.set("ecx.webhooks.maxAttempts", "7")
+                .set("ecx.screening.auditNames", "true")
+                .set("ecx.consultations.holidays.de[0]", "2026-12-25")
+                .set("ecx.consultations.holidays.de[1]", "2026-12-26")
+                .set("ecx.sequencer.checkpointEvery", "PT5M")
+                .set("ecx.statistics.period", "DAY"))).path("data");
+
+        assertThat(data.path("ECX_WEBHOOKS_MAX_ATTEMPTS").asText()).isEqualTo("7");
+        assertThat(data.path("ECX_WEBHOOKS_ALLOW_HTTP").asText()).isEqualTo("false");
+        assertThat(data.path("ECX_SCREENING_AUDIT_NAMES").asText()).isEqualTo("true");
+        assertThat(data.path("ECX_SCREENING_DEFAULT_THRESHOLD").asText()).isEqualTo("0.8");
+        assertThat(data.path("ECX_CONSULTATIONS_HOLIDAYS_DE").asText()).isEqualTo("2026-12-25,2026-12-26");
+        assertThat(data.path("ECX_SEQUENCER_CHECKPOINT_EVERY").asText()).isEqualTo("PT5M");
+        assertThat(data.path("ECX_STATISTICS_PERIOD").asText()).isEqualTo("DAY");
+        assertThat(data.path("ECX_FEED_SCAN_WINDOW").asText()).isEqualTo("10000");
+        assertThat(data.path("ECX_TOKENS_ALLOWED_SKEW").asText()).isEqualTo("PT30S");
+    }
+
+    /**
+     * Every application setting with a default (the config mappings' {@code @WithDefault}) is a chart value that
+     * reaches the ConfigMap under its environment name with that same default: no setting is left to extraEnv,
+     * and the chart does not silently change a default.
+     */
+    @Test
+    void everyApplicationSettingWithADefaultIsAChartValueWithTheSameDefault() {
+        JsonNode data = configMap(render(t -> t)).path("data");
+        Map<String, String> defaults = new TreeMap<>();
+        collectDefaults(EcxConfig.class, "ECX", defaults);
+        collectDefaults(TokenConfig.class, "ECX_TOKENS", defaults);
+        collectDefaults(ControlListConfig.class, "ECX_CONTROL_LISTS", defaults);
+        collectDefaults(StatisticsConfig.class, "ECX_STATISTICS", defaults);
+        // local-run switches, never set in production: the demo data and the sequencer's off switch for tests
+        defaults.keySet().removeIf(k -> k.startsWith("ECX_DEMO_") || k.equals("ECX_SEQUENCER_ENABLED"));
+
+        assertThat(defaults).hasSizeGreaterThan(25);
+        assertThat(defaults).allSatisfy((env, value) -> assertThat(data.path(env).asText(null)).as(env).isEqualTo(value));
+    }
+
+    private static void collectDefaults(Class<?> mapping, String prefix, Map<String, String> into) {
+        for (Method m : mapping.getDeclaredMethods()) {
+            String env = prefix + "_" + m.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+            WithDefault def = m.getAnnotation(WithDefault.class);
+            if (def != null) {
+                into.put(env, def.value());
+            } else if (m.getReturnType().isInterface() && m.getReturnType().getEnclosingClass() == mapping) {
+                collectDefaults(m.getReturnType(), env, into);
+            }
+        }
+    }
+
+    @Test
+    void replicasAreSpreadOverZonesAndNodesByDefault() {
+        JsonNode spread = deployment(render(t -> t)).at("/spec/template/spec/topologySpreadConstraints");
+
+        assertThat(spread.findValuesAsText("topologyKey")).containsExactly("topology.kubernetes.io/zone", "kubernetes.io/hostname");
+        assertThat(spread.get(0).at("/labelSelector/matchLabels").path("app.kubernetes.io/instance").asText()).isEqualTo("ecx");
     }
 
     @Test
@@ -190,6 +319,7 @@ class HelmChartTest {
                 .at("/spec/template/metadata/annotations");
 
         assertThat(on.path("prometheus.io/path").asText()).isEqualTo("/q/metrics");
+        assertThat(on.path("prometheus.io/port").asText()).isEqualTo("9000");
         assertThat(on.path("prometheus.io/scrape").asText()).isEqualTo("true");
         assertThat(off.has("prometheus.io/scrape")).isFalse();
     }
