@@ -90,7 +90,7 @@ public final class NameNormalizer {
     private static final Pattern APOSTROPHES = Pattern.compile("['’`ʻʼʿʾ´]");
     /** Ayn, hamza and their kin as ICU's Arabic-Latin writes them (U+02BE, U+02BF, U+02B1, U+02BC, U+02BB, U+02C0). */
     private static final Pattern ARABIC_MARKS = Pattern.compile("[\u02BE\u02BF\u02B1\u02BC\u02BB\u02C0\u02C1]");
-    /** Arabic short-vowel signs, shadda, sukun and tatweel: not letters, they must not split a word ({@code كُل}). */
+    /** Arabic short-vowel signs, shadda, sukun and tatweel: not letters, they must not split a word ({@code عُمر}). */
     private static final Pattern ARABIC_VOWEL_SIGNS = Pattern.compile("[\u064B-\u065F\u0670\u0640]");
     private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final String VOWELS = "aeiou";
@@ -275,7 +275,7 @@ public final class NameNormalizer {
                 word = word.substring(2);
             }
             if (abjad && word.length() >= 4 && word.endsWith("ه")) {
-                word = word.substring(0, word.length() - 1) + "ة";  // a final ha written for ta marbuta: شحاته, حماده
+                word = word.substring(0, word.length() - 1) + "ة";  // a final ha written for ta marbuta: حماده
             }
             List<String> parts = transliterate(word.replace('ة', 'ا'), abjad);  // ta marbuta is read as a final -a
             if (abjad && parts.size() == 1) {
