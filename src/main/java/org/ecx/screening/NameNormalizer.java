@@ -32,7 +32,7 @@ public final class NameNormalizer {
      * Version of the key derivation. Stored with every index row; rows of an older version are rebuilt at
      * startup. Bump it whenever this class changes the keys it produces.
      */
-    public static final int KEY_VERSION = 3;
+    public static final int KEY_VERSION = 4;
 
     /** Legal-form words: removed before matching (a legal form alone is never a match). */
     static final Set<String> LEGAL_FORMS = Set.of(
@@ -90,6 +90,8 @@ public final class NameNormalizer {
     private static final Pattern APOSTROPHES = Pattern.compile("['’`ʻʼʿʾ´]");
     /** Ayn, hamza and their kin as ICU's Arabic-Latin writes them (U+02BE, U+02BF, U+02B1, U+02BC, U+02BB, U+02C0). */
     private static final Pattern ARABIC_MARKS = Pattern.compile("[\u02BE\u02BF\u02B1\u02BC\u02BB\u02C0\u02C1]");
+    /** Arabic short-vowel signs, shadda, sukun and tatweel: not letters, they must not split a word ({@code عُمر}). */
+    private static final Pattern ARABIC_VOWEL_SIGNS = Pattern.compile("[\u064B-\u065F\u0670\u0640]");
     private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final String VOWELS = "aeiou";
 
@@ -116,11 +118,23 @@ public final class NameNormalizer {
      * @param abjad    written in a script that omits short vowels (Arabic, Hebrew, …)
      * @param next     the text of the following token, or empty: {@code text + next} is a key too, so that
      *                 {@code Sun Rise} and {@code Sunrise} find each other
+     * @param written  the written word this token was split or respelled from ({@code abdoulaye} for both
+     *                 {@code abd} and {@code aye}), or empty: a typo inside a compound is found on this form
      */
-    public record Token(String text, String phonetic, String skeleton, boolean generic, boolean abjad, String next) {
+    public record Token(String text, String phonetic, String skeleton, boolean generic, boolean abjad, String next,
+            String written) {
 
         public Token(String text, String phonetic, String skeleton, boolean generic, boolean abjad) {
-            this(text, phonetic, skeleton, generic, abjad, "");
+            this(text, phonetic, skeleton, generic, abjad, "", "");
+        }
+
+        /**
+         * The texts under which this token must be findable by edit distance: its text and, for a part of a
+         * compound, the written word ({@link NameMatcher} pairs a word within the edit budget of it with the
+         * whole compound).
+         */
+        public List<String> texts() {
+            return written.isEmpty() || written.equals(text) ? List.of(text) : List.of(text, written);
         }
 
         public boolean numeric() {
@@ -240,6 +254,7 @@ public final class NameNormalizer {
         String s = NFKC.normalize(raw);
         s = ABBREVIATION_DOT.matcher(s).replaceAll("");
         s = APOSTROPHES.matcher(s).replaceAll("");
+        s = ARABIC_VOWEL_SIGNS.matcher(s).replaceAll("");
         List<String> words = new ArrayList<>();
         List<Boolean> abjads = new ArrayList<>();
         Map<String, String> arabicSkeletons = new HashMap<>();
@@ -259,6 +274,9 @@ public final class NameNormalizer {
                 abjads.add(true);
                 word = word.substring(2);
             }
+            if (abjad && word.length() >= 4 && word.endsWith("ه")) {
+                word = word.substring(0, word.length() - 1) + "ة";  // a final ha written for ta marbuta: حماده
+            }
             List<String> parts = transliterate(word.replace('ة', 'ا'), abjad);  // ta marbuta is read as a final -a
             if (abjad && parts.size() == 1) {
                 arabicSkeletons.put(parts.get(0), arabicSkeleton(word));
@@ -270,11 +288,14 @@ public final class NameNormalizer {
                 }
             }
         }
-        List<Token> tokens = tokens(compounds(words, abjads), abjads, arabicSkeletons);
+        dropMisspelledLegalForm(words, abjads);
+        List<String> written = new ArrayList<>();
+        List<Token> tokens = tokens(compounds(words, abjads, written), abjads, written, arabicSkeletons);
         boolean anyDistinctive = tokens.stream().anyMatch(t -> !t.generic());
         if (!anyDistinctive) {
             // a name made of generic words only ("Global Trading") is compared on those words
-            tokens = tokens.stream().map(t -> new Token(t.text(), t.phonetic(), t.skeleton(), false, t.abjad(), t.next()))
+            tokens = tokens.stream()
+                    .map(t -> new Token(t.text(), t.phonetic(), t.skeleton(), false, t.abjad(), t.next(), t.written()))
                     .toList();
         }
         return new NormalizedName(raw, List.copyOf(tokens));
@@ -283,17 +304,44 @@ public final class NameNormalizer {
     /** One token of the given text as {@link #normalize} would build it (used for joined words). */
     static Token token(String text, boolean abjad) {
         String phonetic = phonetic(text);
-        return new Token(text, phonetic, skeleton(text), GENERIC.contains(text), abjad, "");
+        return new Token(text, phonetic, skeleton(text), GENERIC.contains(text), abjad, "", "");
     }
 
-    private static List<Token> tokens(List<String> words, List<Boolean> abjads, Map<String, String> arabicSkeletons) {
+    /**
+     * A last word one typo away from a common legal form ({@code Ltd}, {@code LLC}, {@code Inc}, {@code Company},
+     * …) is that legal form misspelt ({@code Machanga Lte}) and is dropped, when the name has other words.
+     */
+    static void dropMisspelledLegalForm(List<String> words, List<Boolean> abjads) {
+        int last = words.size() - 1;
+        if (last < 1 || abjads.get(last)) {
+            return;
+        }
+        String w = words.get(last);
+        if (w.length() < 3 || Character.isDigit(w.charAt(0))) {
+            return;
+        }
+        for (String form : TYPO_LEGAL_FORMS) {
+            if (Math.abs(form.length() - w.length()) <= 1 && NameMatcher.damerau(w, form, 1) == 1) {
+                words.remove(last);
+                abjads.remove(last);
+                return;
+            }
+        }
+    }
+
+    /** The legal forms whose misspelling {@link #dropMisspelledLegalForm} recognizes: frequent, and no name's spelling. */
+    private static final List<String> TYPO_LEGAL_FORMS = List.of("ltd", "llc", "inc", "corp", "company", "corporation",
+            "limited", "gmbh", "incorporated");
+
+    private static List<Token> tokens(List<String> words, List<Boolean> abjads, List<String> written,
+            Map<String, String> arabicSkeletons) {
         List<Token> tokens = new ArrayList<>(words.size());
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             boolean abjad = abjads.get(Math.min(i, abjads.size() - 1));
             String next = i + 1 < words.size() ? words.get(i + 1) : "";
             String skeleton = abjad ? arabicSkeletons.getOrDefault(w, skeleton(w)) : skeleton(w);
-            tokens.add(new Token(w, phonetic(w), skeleton, GENERIC.contains(w), abjad, next));
+            tokens.add(new Token(w, phonetic(w), skeleton, GENERIC.contains(w), abjad, next, written.get(i)));
         }
         return tokens;
     }
@@ -337,8 +385,9 @@ public final class NameNormalizer {
      * {@code abd X}; {@code Abu X}, {@code Abul X} and {@code AbuX} become {@code abu X}; {@code X al-Din} and
      * {@code Xuddin} become {@code X din}; {@code X Allah}, {@code X-ullah} and {@code Xullah} become the one
      * word {@code Xallah} ({@code Abdullah} is {@code abd allah}). Articles between two words are dropped.
+     * {@code written} receives, per word returned, the written word it was split or respelled from (or empty).
      */
-    static List<String> compounds(List<String> words, List<Boolean> abjads) {
+    static List<String> compounds(List<String> words, List<Boolean> abjads, List<String> written) {
         List<String> out = new ArrayList<>(words.size());
         List<Boolean> outAbjad = new ArrayList<>(words.size());
         for (int i = 0; i < words.size(); i++) {
@@ -348,15 +397,18 @@ public final class NameNormalizer {
             if (w.equals("allah") && !out.isEmpty() && !out.get(out.size() - 1).equals("abd")) {
                 // "Hibat Allah", "Nasr Allah": the name of God ends the compound
                 out.set(out.size() - 1, out.get(out.size() - 1) + "allah");
+                written.set(out.size() - 1, "");
                 continue;
             }
             if (hasNext && (ARTICLES.contains(w) || ASSIMILATED_ARTICLES.contains(w) && !out.isEmpty()
                     && words.get(i + 1).startsWith(w.substring(w.length() - 1)))) {
                 continue;
             }
-            for (String part : split(w)) {
+            List<String> parts = split(w);
+            for (String part : parts) {
                 out.add(part);
                 outAbjad.add(abjad);
+                written.add(parts.size() > 1 || !part.equals(words.get(i)) ? words.get(i) : "");
             }
         }
         abjads.clear();

@@ -294,7 +294,7 @@ public class ScreeningIndex {
         Set<String> keys = new LinkedHashSet<>();
         Set<String> texts = new LinkedHashSet<>();
         for (Token t : n.tokens()) {
-            texts.add(t.text());
+            texts.addAll(t.texts()); // a compound's written word too: a typo inside it is found by edit distance
         }
         keys.addAll(n.allKeys());
         keys.forEach(k -> doc.add(new StringField(KEY, k, Field.Store.NO)));
@@ -358,10 +358,12 @@ public class ScreeningIndex {
             for (String k : t.indexKeys()) {
                 alternatives.add(new TermQuery(new Term(KEY, k)), BooleanClause.Occur.SHOULD);
             }
-            int budget = t.numeric() ? 0 : NameMatcher.editBudget(t.text().length());
-            if (budget > 0) {
-                alternatives.add(new FuzzyQuery(new Term(TEXT, t.text()), budget, 0, FUZZY_EXPANSIONS, true),
-                        BooleanClause.Occur.SHOULD);
+            for (String text : t.texts()) {
+                int budget = t.numeric() ? 0 : NameMatcher.editBudget(text.length());
+                if (budget > 0) {
+                    alternatives.add(new FuzzyQuery(new Term(TEXT, text), budget, 0, FUZZY_EXPANSIONS, true),
+                            BooleanClause.Occur.SHOULD);
+                }
             }
             double w = rarity.weight(t);
             total += w;

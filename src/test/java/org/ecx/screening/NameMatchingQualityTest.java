@@ -91,20 +91,41 @@ class NameMatchingQualityTest {
                 examples.add(query + " ~ " + listed.get(hit).latin());
             }
         }
+        // near misses: a listed name with one distinctive word replaced. Of a two-word name one word is left: never
+        // a match. Of a longer name two or more distinctive words are left, and since issue 9 (third round) that
+        // is a MATCH when the shared words are rare enough: on the real lists (RealListEvaluation, tuning half),
+        // aliases that share two or more distinctive words with the listed name and differ in another are the
+        // same party far more often than decoys are (docs/screening.md §6), and the lead decided that the
+        // real-list evaluation is the judge. Here, without word counts, every word weighs the same, so those are
+        // counted and printed, not asserted.
+        int nearMisses = 0;
+        int nearMissMatches = 0;
+        int longNearMisses = 0;
+        int longNearMissMatches = 0;
         for (SyntheticNames.Name n : listed) {
             String query = gen.nearMiss(n);
-            if (query != null) {
-                decoys++;
-                if (best(NameNormalizer.normalize(query), index) >= 0) {
-                    falsePositives++;
+            if (query == null) {
+                continue;
+            }
+            boolean hit = best(NameNormalizer.normalize(query), index) >= 0;
+            if (n.words().size() == 2) {
+                nearMisses++;
+                nearMissMatches += hit ? 1 : 0;
+                if (hit) {
                     examples.add(query + " ~ " + n.latin());
                 }
+            } else {
+                longNearMisses++;
+                longNearMissMatches += hit ? 1 : 0;
             }
         }
+        System.out.printf("near misses of longer names (two or more words left) matched: %d of %d%n",
+                longNearMissMatches, longNearMisses);
         double overall = (double) allFound / allQueries;
         double fpRate = (double) falsePositives / decoys;
+        double nearMissRate = (double) nearMissMatches / Math.max(1, nearMisses);
         System.out.printf("matching quality: recall %.3f over %d queries %s; false positives %d of %d (%.3f) %s%n",
-                overall, allQueries, recall, falsePositives, decoys, fpRate,
+                overall, allQueries, recall, falsePositives + nearMissMatches, decoys + nearMisses, fpRate,
                 examples.subList(0, Math.min(Boolean.getBoolean("quality.verbose") ? 100 : 5, examples.size())));
 
         // Lowered from 0.97 overall / 0.9 per variant when the matcher was rebuilt for real listed names
@@ -115,7 +136,10 @@ class NameMatchingQualityTest {
         // 0.86. The real-list evaluation is what the thresholds are tuned on.
         assertThat(overall).as("overall recall %s", recall).isGreaterThanOrEqualTo(0.93);
         recall.forEach((kind, o) -> assertThat(o.recall()).as("recall for %s", kind).isGreaterThanOrEqualTo(0.75));
-        assertThat(fpRate).as("false-positive rate, e.g. %s", examples).isLessThanOrEqualTo(0.02);
+        assertThat(fpRate).as("false-positive rate of fresh names, e.g. %s", examples).isLessThanOrEqualTo(0.02);
+        assertThat(nearMisses).isGreaterThan(50);
+        assertThat(nearMissRate).as("two-word names with one word replaced, e.g. %s", examples)
+                .isLessThanOrEqualTo(0.02);
     }
 
     private static String distinctive(SyntheticNames.Name n) {

@@ -84,6 +84,7 @@ class RealListEvaluation {
         }
         List<Query> decoys = decoys(random);
 
+        StringBuilder dump = System.getProperty("screening.eval.dump") == null ? null : new StringBuilder();
         StringBuilder out = new StringBuilder();
         StringBuilder misses = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Name-matching evaluation (%s half), %d indexed names (%d records), threshold %.2f%n",
@@ -101,6 +102,7 @@ class RealListEvaluation {
                 continue;
             }
             List<Scored> ranked = rank(n);
+            dump(dump, q, n, ranked);
             int[] c = byKind.computeIfAbsent(q.kind(), k -> new int[4]);
             c[0]++;
             boolean at1 = !ranked.isEmpty() && ranked.get(0).record() == q.expected()
@@ -144,6 +146,7 @@ class RealListEvaluation {
                 continue;
             }
             List<Scored> ranked = rank(n);
+            dump(dump, d, n, ranked);
             int[] c = decoyKinds.computeIfAbsent(d.kind(), k -> new int[3]);
             Band band = ranked.isEmpty() ? null : ranked.get(0).band();
             c[0]++;
@@ -197,6 +200,43 @@ class RealListEvaluation {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/screening-eval.txt"), out);
         Files.writeString(Path.of("target/screening-eval-misses.txt"), misses);
+        if (dump != null) {
+            Files.writeString(Path.of(System.getProperty("screening.eval.dump")), dump);
+        }
+    }
+
+    private int dumpId;
+
+    /**
+     * With {@code -Dscreening.eval.dump=<file>} (local, under target/: it holds query texts), one row per query
+     * and candidate (the first ten, and the expected record wherever it ranks) with the features of
+     * {@link NameMatcher.Features}: what the score's constants were fitted on, on the tuning half only. Columns:
+     * query number, kind, label (1 expected record, 0 another, -1 decoy), rank, score, query coverage, listed-name
+     * coverage, mean similarity, paired weight, paired words, cross-script, unpaired words of the query and of
+     * the listed name, query text.
+     */
+    private void dump(StringBuilder dump, Query q, NormalizedName n, List<Scored> ranked) {
+        if (dump == null) {
+            return;
+        }
+        dumpId++;
+        List<Integer> rows = new ArrayList<>();
+        ranked.stream().limit(10).forEach(s -> rows.add(s.record()));
+        if (q.expected() >= 0 && !rows.contains(q.expected())) {
+            rows.add(q.expected());
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            int r = rows.get(i);
+            NameMatcher.Features f = NameMatcher.features(n, index.get(r), rarity);
+            if (f == null) {
+                continue;
+            }
+            dump.append(String.format(Locale.ROOT, "%d\t%s\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%d\t%d\t%d\t%d\t%s%n",
+                    dumpId, q.kind(), q.expected() < 0 ? -1 : r == q.expected() ? 1 : 0, i,
+                    NameMatcher.match(n, index.get(r), rarity).score(), f.queryCoverage(), f.candidateCoverage(),
+                    f.meanSimilarity(), f.pairedWeight(), f.pairedWords(), f.crossScript() ? 1 : 0,
+                    f.queryUnpaired(), f.candidateUnpaired(), q.text().replaceAll("\\s+", " ")));
+        }
     }
 
     // ------------------------------------------------------------------ lists
@@ -262,7 +302,9 @@ class RealListEvaluation {
             }
             Set<String> rk = new HashSet<>();
             for (Token t : n.tokens()) {
-                byText.computeIfAbsent(t.text(), x -> new ArrayList<>()).add(r);
+                for (String text : t.texts()) {
+                    byText.computeIfAbsent(text, x -> new ArrayList<>()).add(r);
+                }
                 rk.add(t.rarityKey());
             }
             rk.forEach(k -> df.merge(k, 1, Integer::sum));
@@ -476,13 +518,15 @@ class RealListEvaluation {
             candidates.addAll(byKey.getOrDefault(k, List.of()));
         }
         for (Token t : query.tokens()) {
-            int budget = NameMatcher.editBudget(t.text().length());
-            if (budget == 0) {
-                continue;
-            }
-            for (Map.Entry<String, List<Integer>> e : byText.entrySet()) {
-                if (NameMatcher.damerau(t.text(), e.getKey(), budget) <= budget) {
-                    candidates.addAll(e.getValue());
+            for (String text : t.texts()) {
+                int budget = NameMatcher.editBudget(text.length());
+                if (budget == 0) {
+                    continue;
+                }
+                for (Map.Entry<String, List<Integer>> e : byText.entrySet()) {
+                    if (NameMatcher.damerau(text, e.getKey(), budget) <= budget) {
+                        candidates.addAll(e.getValue());
+                    }
                 }
             }
         }
