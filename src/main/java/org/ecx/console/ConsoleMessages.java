@@ -147,6 +147,27 @@ public interface ConsoleMessages {
     @Message("fewer than 5 (suppressed)") String suppressed();
     @Message("Count") String count();
 
+    @Message("Recognitions") String recognitions_title();
+    @Message("Is it recognized?") String check_title();
+    @Message("Recognizing state") String recognizing_state();
+    @Message("Recognized state") String recognized_state();
+    @Message("Licence type") String licence_type();
+    @Message("Check") String check();
+    @Message("Recognized today; basis: {count} recognition(s).") String recognized(int count);
+    @Message("Not recognized today.") String not_recognized();
+    @Message("Instrument") String instrument();
+    @Message("No recognition is visible to your state.") String no_recognitions();
+
+    @Message("Audit trail") String audit_title();
+    @Message("Events in which your state acted or whose record it owns, oldest first.") String audit_intro();
+    @Message("Verify the chain") String verify_chain();
+    @Message("The audit chain is intact: {checked} events checked.") String chain_valid(long checked);
+    @Message("The audit chain is BROKEN at event {seq} ({checked} events checked).") String chain_broken(Long seq, long checked);
+    @Message("When") String when();
+    @Message("Actor") String actor();
+    @Message("Action") String action();
+    @Message("Record") String record();
+
     @Message("This did not work") String error_title();
     @Message("You are signed out") String signed_out_title();
     @Message("Sign in again") String sign_in_again();

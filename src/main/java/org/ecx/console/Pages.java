@@ -3,12 +3,16 @@ package org.ecx.console;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import java.util.List;
+import org.ecx.audit.AuditEventView;
+import org.ecx.audit.ChainVerification;
 import org.ecx.common.Problem;
 import org.ecx.controllist.ControlListView;
 import org.ecx.controllist.EditionView;
 import org.ecx.denial.AccessReceipt;
 import org.ecx.denial.DenialHistoryEntry;
 import org.ecx.denial.DenialView;
+import org.ecx.recognition.RecognitionCheck;
+import org.ecx.recognition.RecognitionView;
 import org.ecx.screening.ScreeningResult;
 import org.ecx.statistics.PublicStatistics;
 
@@ -39,6 +43,12 @@ final class Pages {
     static native TemplateInstance consultation(ConsultationRow c);
 
     static native TemplateInstance controlLists(List<ListWithEditions> lists, ImportOutcome outcome);
+
+    static native TemplateInstance audit(List<AuditEventView> events, String nextPage,
+            ChainVerification verification);
+
+    static native TemplateInstance recognitions(List<RecognitionView> recognitions, String nextPage,
+            RecognitionPage.CheckForm form, RecognitionCheck answer, Problem problem);
 
     /** A list and the editions the viewer may see. */
     record ListWithEditions(ControlListView list, List<EditionView> editions) {
