@@ -97,6 +97,12 @@ public interface ConsoleMessages {
     @Message("Last read") String last_read();
     @Message("No other state has read this denial.") String no_receipts();
 
+    @Message("Review completed") String renew_title();
+    @Message("Renew: the denial stays valid for 3 more years") String renew();
+    @Message("Revoke the denial") String revoke_title();
+    @Message("Reason for the revocation") String revoke_reason();
+    @Message("Revoke") String revoke();
+
     @Message("Consultations") String consultations_title();
     @Message("Open consultations of your state, both directions, the nearest deadline first.") String consultations_intro();
     @Message("No consultation.") String no_consultations();

@@ -88,25 +88,29 @@ class ConsoleBrowserTest {
     void aFieldWithheldFromOneStateShowsAsWithheldOnItsPageAndIsPresentForTheStateItWasReleasedTo() {
         ObjectNode denial = DenialFixtures.denial();
         DenialFixtures.release(denial, "addresses", List.of("FR"));
+        ((ObjectNode) denial.get("parties").get(0)).put("country", "KZ"); // the list below filters on it
         String address = denial.get("parties").get(0).get("address").asText();
         String id = post("de-denial-officer", "/api/v1/denials", denial);
 
         WebDriver fr = signIn("fr-licensing-officer");
-        fr.get(url("/console/denials/" + id));
+        fr.get(url("/console/denials/view?id=" + id));
         WebElement frAddress = fr.findElement(By.cssSelector("#parties .field-address"));
         assertThat(frAddress.getText()).isEqualTo(address);
         assertThat(fr.findElement(By.id("field-rationale")).findElements(By.cssSelector("[data-withheld]")))
                 .hasSize(1);
 
         WebDriver jp = signIn("jp-licensing-officer");
-        jp.get(url("/console/denials/" + id));
+        jp.get(url("/console/denials/view?id=" + id));
         WebElement jpAddress = jp.findElement(By.cssSelector("#parties .field-address"));
         assertThat(jpAddress.findElements(By.cssSelector("[data-withheld]"))).hasSize(1);
         assertThat(jpAddress.getText()).isEqualTo("withheld").doesNotContain(address);
         assertThat(jp.getPageSource()).doesNotContain(address);
+        List<String> redactions = given().auth().oauth2(token("jp-licensing-officer")).get(url("/api/v1/denials/" + id))
+                .then().statusCode(200).extract().jsonPath().getList("redactions");
+        assertThat(jp.findElements(By.cssSelector("[data-withheld]"))).hasSize(redactions.size());
         shot(jp, "denial-withheld", jp.findElement(By.id("denial")));
 
-        jp.get(url("/console/denials?status=ACTIVE"));
+        jp.get(url("/console/denials?status=ACTIVE&partyCountry=KZ"));
         assertThat(jp.findElement(By.id("denial-list")).getText())
                 .contains(denial.get("nationalReference").asText());
         shot(jp, "denials");
@@ -179,6 +183,28 @@ class ConsoleBrowserTest {
         assertThat(de.findElement(By.id("list-SAMPLE-DU")).getText()).doesNotContain(edition);
         shot(de, "control-lists", errors);
         Files.deleteIfExists(csv);
+    }
+
+    @Test
+    void theNotifyingStatesOfficerRenewsWithThePagesVersionAndAStalePageChangesNothing() {
+        String id = post("de-denial-officer", "/api/v1/denials", DenialFixtures.denial());
+        WebDriver fr = signIn("fr-denial-officer");
+        fr.get(url("/console/denials/view?id=" + id));
+        assertThat(fr.findElements(By.id("renew-form"))).isEmpty();
+
+        WebDriver de = signIn("de-denial-officer");
+        de.get(url("/console/denials/view?id=" + id));
+        String csrf = de.findElement(By.cssSelector("#renew-form input[name=csrf-token]")).getAttribute("value");
+        // a page that is out of date (another version) is refused with 412 and changes nothing
+        given().cookies(cookiesOf(de)).redirects().follow(false).formParam("csrf-token", csrf)
+                .formParam("version", "7").post(url("/console/denials/" + id + "/renewal")).then().statusCode(412);
+        given().auth().oauth2(token("de-denial-officer")).get(url("/api/v1/denials/" + id)).then()
+                .body("status", org.hamcrest.Matchers.equalTo("ACTIVE"));
+
+        de.findElement(By.id("renew")).click();
+        wait(de).until(ExpectedConditions.textToBePresentInElementLocated(By.id("denial"), "RENEWED"));
+        given().auth().oauth2(token("de-denial-officer")).get(url("/api/v1/denials/" + id)).then()
+                .body("status", org.hamcrest.Matchers.equalTo("RENEWED")).body("version", org.hamcrest.Matchers.equalTo(2));
     }
 
     @Test
