@@ -337,7 +337,16 @@ kc_status() {
 
 # ---------------------------------------------------------------------------- main
 
-usage() { echo "usage: $0 start|stop [pg|kc]|status|reset-test-db" >&2; exit 2; }
+# The console's browser suite (ConsoleBrowserTest) drives Debian's chromium through chromium-driver.
+ensure_browser() {
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+  if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
+  log "browser: $(chromium --version 2>/dev/null | head -1)"
+}
+
+usage() { echo "usage: $0 start|stop [pg|kc]|status|reset-test-db|ensure-browser" >&2; exit 2; }
 
 [ $# -ge 1 ] && [ $# -le 2 ] || usage
 mkdir -p "$WORK"
@@ -371,6 +380,9 @@ case "$1" in
   status)
     pg_status
     kc_status
+    ;;
+  ensure-browser)
+    ensure_browser
     ;;
   *) usage ;;
 esac

@@ -105,6 +105,9 @@ def user(username, state, roles):
     }
 
 
+CONSOLE_SECRET = "ecx-console-demo-secret-local-only-0001"
+
+
 def state_claim_mapper():
     return {
         "name": "state",
@@ -190,6 +193,29 @@ def build():
             "protocolMappers": [state_claim_mapper(), audience_mapper()],
             "defaultClientScopes": DEFAULT_CLIENT_SCOPES,
             "optionalClientScopes": ["offline_access"],
+        },
+        {
+            # The officer console (/console, docs/console.md): a confidential client of the server-side
+            # authorization-code flow with PKCE (S256). Any localhost port: the dev instance and the tests'
+            # random ports. Demo secret only; production sets its own (ECX_CONSOLE_CLIENT_SECRET).
+            "clientId": "ecx-console",
+            "name": "ECX officer console (authorization code + PKCE)",
+            "enabled": True,
+            "protocol": "openid-connect",
+            "publicClient": False,
+            "clientAuthenticatorType": "client-secret",
+            "secret": CONSOLE_SECRET,
+            "standardFlowEnabled": True,
+            "implicitFlowEnabled": False,
+            "directAccessGrantsEnabled": False,
+            "serviceAccountsEnabled": False,
+            "fullScopeAllowed": True,
+            "redirectUris": ["http://localhost:*"],
+            "webOrigins": ["+"],
+            "attributes": {"pkce.code.challenge.method": "S256", "post.logout.redirect.uris": "http://localhost:*"},
+            "protocolMappers": [state_claim_mapper(), audience_mapper()],
+            "defaultClientScopes": DEFAULT_CLIENT_SCOPES,
+            "optionalClientScopes": [],
         },
         {
             # Swagger UI of a local ECX signs in with the authorization-code flow and PKCE (S256)

@@ -1,6 +1,15 @@
 package org.ecx.access;
 
+import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.AuthenticationFailedException;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -37,6 +46,14 @@ public class AccessPolicy {
 
     private Caller caller;
 
+    /** The OIDC tenant of the officer console (application.properties, quarkus.oidc.console.*). */
+    public static final String CONSOLE_TENANT = "console";
+    private static final String TENANT_ID_ATTRIBUTE = "tenant-id";
+
+    /** The audience a bearer token must name (checked by Quarkus for bearer tokens, here for console sessions). */
+    @ConfigProperty(name = "quarkus.oidc.token.audience")
+    List<String> audience;
+
     public Caller authorize(Permission operation) {
         Caller c = caller();
         if (!operation.allows(c.roles())) {
@@ -56,7 +73,7 @@ public class AccessPolicy {
         }
         String state = null;
         String actor = identity.getPrincipal() == null ? null : identity.getPrincipal().getName();
-        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+        if (tokenOf(identity) instanceof JsonWebToken jwt) {
             var refusal = TokenClaims.refusal(jwt, tokens.authorizedParties(), Instant.now(), tokens.allowedSkew());
             if (refusal.isPresent()) {
                 LOG.debugf("Token refused: %s", refusal.get());
@@ -80,5 +97,33 @@ public class AccessPolicy {
         }
         caller = new Caller(state, roles, actor == null ? "unknown" : actor);
         return caller;
+    }
+
+    /**
+     * The access token the caller presents. A bearer request's principal is its access token. A console session
+     * (the {@value #CONSOLE_TENANT} tenant's authorization-code flow) has the ID token as principal: its access
+     * token, which Quarkus verified (signature, issuer, expiry: verify-access-token), is checked here by the same
+     * rules as a bearer token, so the console is no second way in (ADR 0017).
+     */
+    private Object tokenOf(SecurityIdentity identity) {
+        if (!CONSOLE_TENANT.equals(identity.getAttribute(TENANT_ID_ATTRIBUTE))) {
+            return identity.getPrincipal();
+        }
+        AccessTokenCredential access = identity.getCredential(AccessTokenCredential.class);
+        if (access == null || access.getToken() == null) {
+            throw new AuthenticationFailedException();
+        }
+        try {
+            String[] parts = access.getToken().split("\\.");
+            JwtClaims claims = JwtClaims.parse(new String(Base64.getUrlDecoder().decode(parts[1]),
+                    StandardCharsets.UTF_8));
+            if (claims.getAudience() == null || claims.getAudience().stream().noneMatch(audience::contains)) {
+                throw new AuthenticationFailedException();
+            }
+            return new DefaultJWTCallerPrincipal(access.getToken(), claims);
+        } catch (InvalidJwtException | MalformedClaimException | RuntimeException e) {
+            LOG.debugf("Console access token refused: %s", e.getMessage());
+            throw new AuthenticationFailedException();
+        }
     }
 }

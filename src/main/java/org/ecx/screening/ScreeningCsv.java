@@ -27,7 +27,7 @@ import org.ecx.denial.PartyRole;
  * denial party, or one row with empty match columns when nothing matched. Every cell of the answer that a
  * spreadsheet would read as a formula (starting with {@code = + - @}, tab or CR) gets a leading apostrophe.
  */
-final class ScreeningCsv {
+public final class ScreeningCsv {
 
     static final String MEDIA_TYPE = "text/csv";
     static final List<String> COLUMNS = List.of("name", "country", "role");
@@ -41,7 +41,7 @@ final class ScreeningCsv {
             .setHeader(ANSWER_COLUMNS.toArray(new String[0])).setRecordSeparator("\r\n").get();
 
     /** One party row of the upload: its line in the CSV (header = line 1) and the role given, if any. */
-    record Row(long line, ScreeningRequest.Party party, PartyRole role) {
+    public record Row(long line, ScreeningRequest.Party party, PartyRole role) {
     }
 
     private ScreeningCsv() {
@@ -51,7 +51,7 @@ final class ScreeningCsv {
      * Reads the party rows (at most {@code max}); a body that is not CSV is a 400, bad cells a 422 naming each
      * line and column.
      */
-    static List<Row> read(Reader body, int max, Validator validator) {
+    public static List<Row> read(Reader body, int max, Validator validator) {
         List<Row> rows = new ArrayList<>();
         List<Problem.FieldError> errors = new ArrayList<>();
         CSVParser parser = null;

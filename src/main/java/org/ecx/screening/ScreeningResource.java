@@ -45,7 +45,7 @@ public class ScreeningResource {
     Validator validator;
 
     /** Parties in one CSV upload: the limit of one screening request. */
-    static final int MAX_CSV_PARTIES = 50;
+    public static final int MAX_CSV_PARTIES = 50;
 
     @POST
     @Authorize(Permission.SCREENING)

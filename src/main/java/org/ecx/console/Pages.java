@@ -1,0 +1,60 @@
+package org.ecx.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import java.util.List;
+import org.ecx.audit.AuditEventView;
+import org.ecx.audit.ChainVerification;
+import org.ecx.common.Problem;
+import org.ecx.controllist.ControlListView;
+import org.ecx.controllist.EditionView;
+import org.ecx.denial.AccessReceipt;
+import org.ecx.denial.DenialHistoryEntry;
+import org.ecx.denial.DenialView;
+import org.ecx.recognition.RecognitionCheck;
+import org.ecx.recognition.RecognitionView;
+import org.ecx.screening.ScreeningResult;
+import org.ecx.statistics.PublicStatistics;
+
+/** The console's pages (templates/console/*.html), type-checked against these parameters at build time. */
+@CheckedTemplate(basePath = "console")
+final class Pages {
+
+    private Pages() {
+    }
+
+    static native TemplateInstance home();
+
+    static native TemplateInstance signedOut();
+
+    static native TemplateInstance error(Problem problem);
+
+    static native TemplateInstance statistics(PublicStatistics stats, List<Chart> charts);
+
+    static native TemplateInstance screening(ScreeningForm form, ScreeningResult result, Problem problem);
+
+    static native TemplateInstance denials(DenialQuery query, List<DenialView> denials, String nextPage);
+
+    static native TemplateInstance denial(RedactedDenial d, List<DenialHistoryEntry> history,
+            List<AccessReceipt> receipts);
+
+    static native TemplateInstance consultations(List<ConsultationRow> rows, String nextPage);
+
+    static native TemplateInstance consultation(ConsultationRow c);
+
+    static native TemplateInstance controlLists(List<ListWithEditions> lists, ImportOutcome outcome);
+
+    static native TemplateInstance audit(List<AuditEventView> events, String nextPage,
+            ChainVerification verification);
+
+    static native TemplateInstance recognitions(List<RecognitionView> recognitions, String nextPage,
+            RecognitionPage.CheckForm form, RecognitionCheck answer, Problem problem);
+
+    /** A list and the editions the viewer may see. */
+    record ListWithEditions(ControlListView list, List<EditionView> editions) {
+    }
+
+    /** What the last import did: the created draft, or the 422 problem with every bad entry. */
+    record ImportOutcome(String listId, EditionView created, Problem problem) {
+    }
+}
