@@ -11,7 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Enforces the request-body limits of SPEC §11 (413 problem) before a body is parsed: by the declared
  * {@code Content-Length}, and by counting for bodies sent without one. Also refuses path and query values
- * with control characters (400), and bodies without {@code Content-Type} (415).
+ * with control characters (400), bodies without {@code Content-Type} (415) and form bodies sent to the API (415).
  */
 public class BodyLimitFilter {
 
@@ -40,6 +40,11 @@ public class BodyLimitFilter {
             // never guess the type of a body: without Content-Type it would be read as JSON and stored
             throw new EcxException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "A request body needs a Content-Type.");
         }
+        if (hasBody && isForm(ctx.getMediaType()) && ctx.getUriInfo().getPath().startsWith("/api/")) {
+            // The API takes JSON (and CSV where documented), never forms: refuse them here, before the console's
+            // CSRF filter (which guards form posts to /console) would answer a bare 400.
+            throw new EcxException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The API does not accept form bodies.");
+        }
         if (declared != null) {
             long length;
             try {
@@ -53,6 +58,11 @@ public class BodyLimitFilter {
         } else if (ctx.hasEntity()) {
             ctx.setEntityStream(new Limited(ctx.getEntityStream(), limit));
         }
+    }
+
+    private static boolean isForm(jakarta.ws.rs.core.MediaType type) {
+        return type != null && (type.isCompatible(jakarta.ws.rs.core.MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                || ("multipart".equalsIgnoreCase(type.getType())));
     }
 
     long limitFor(String path) {

@@ -45,7 +45,7 @@ public class AuditPage {
     }
 
     private TemplateInstance page(String cursor, ChainVerification verification) {
-        Page<AuditEventView> page = service.list(ctx.caller(), ConsoleContext.blankToNull(cursor), PAGE_SIZE, null,
+        Page<AuditEventView> page = service.list(ctx.caller().state(), ConsoleContext.blankToNull(cursor), PAGE_SIZE, null,
                 null);
         return ctx.page(Pages.audit(page.items(),
                 page.nextCursor() == null ? null : "/console/audit?cursor=" + page.nextCursor(), verification));

@@ -18,8 +18,9 @@ import org.ecx.access.Permission;
 import org.ecx.common.ETags;
 import org.ecx.common.EcxException;
 import org.ecx.common.Page;
-import org.ecx.denial.AccessReceipt;
-import org.ecx.denial.DenialService;
+import org.ecx.audit.AccessReceipt;
+import org.ecx.denial.DenialQueries;
+import org.ecx.denial.DenialWrites;
 import org.ecx.denial.DenialView;
 import org.ecx.denial.Revocation;
 import org.jboss.resteasy.reactive.RestForm;
@@ -27,7 +28,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Denials (SPEC §3): the list with filters and paging and one denial with its history and access receipts, read
- * through the same {@link DenialService} (visibility predicate, redactor, read audit) as GET /api/v1/denials.
+ * through the same {@link DenialQueries} and {@link DenialWrites} (visibility predicate, redactor, read audit) as GET /api/v1/denials.
  */
 @Path("/console/denials")
 @Produces(MediaType.TEXT_HTML)
@@ -39,7 +40,10 @@ public class DenialPages {
     ConsoleContext ctx;
 
     @Inject
-    DenialService service;
+    DenialQueries service;
+
+    @Inject
+    DenialWrites writes;
 
     @GET
     @Authorize(Permission.DENIAL_READ)
@@ -74,7 +78,7 @@ public class DenialPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Authorize(Permission.DENIAL_RENEW)
     public Response renew(@PathParam("id") String id, @RestForm String version) {
-        service.renew(ctx.caller(), id, ifMatch(version));
+        writes.renew(ctx.caller(), id, ifMatch(version));
         return ConsoleContext.seeOther(DETAIL + id);
     }
 
@@ -84,7 +88,7 @@ public class DenialPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Authorize(Permission.DENIAL_REVOKE)
     public Response revoke(@PathParam("id") String id, @RestForm String version, @RestForm String reason) {
-        service.revoke(ctx.caller(), id, ifMatch(version), ctx.valid(new Revocation.Request(reason)));
+        writes.revoke(ctx.caller(), id, ifMatch(version), ctx.valid(new Revocation.Request(reason)));
         return ConsoleContext.seeOther(DETAIL + id);
     }
 

@@ -8,7 +8,7 @@ import org.ecx.audit.ChainVerification;
 import org.ecx.common.Problem;
 import org.ecx.controllist.ControlListView;
 import org.ecx.controllist.EditionView;
-import org.ecx.denial.AccessReceipt;
+import org.ecx.audit.AccessReceipt;
 import org.ecx.denial.DenialHistoryEntry;
 import org.ecx.denial.DenialView;
 import org.ecx.recognition.RecognitionCheck;

@@ -38,7 +38,7 @@ import org.ecx.denial.DenialWrites;
  * consulting state. The lifecycle is documented on {@link ConsultationState}.
  */
 @ApplicationScoped
-class ConsultationService {
+public class ConsultationService {
 
     public static final String RECORD_TYPE = "CONSULTATION";
 

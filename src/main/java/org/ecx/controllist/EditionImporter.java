@@ -29,7 +29,7 @@ import org.hibernate.Session;
  * written last, when its fields are known (a JSON document may give them after the entries).
  */
 @ApplicationScoped
-class EditionImporter {
+public class EditionImporter {
 
     /** Where the import's fields come from besides the body. */
     public record QueryFields(String edition, String effectiveDate, String title, String status,

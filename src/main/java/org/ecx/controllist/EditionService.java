@@ -16,7 +16,7 @@ import org.ecx.common.ErrorCode;
  * and appear in the change feed), or a DRAFT is discarded. Both are for list-editors of an editing state.
  */
 @ApplicationScoped
-class EditionService {
+public class EditionService {
 
     static final String RECORD_TYPE = "CONTROL_LIST_EDITION";
 

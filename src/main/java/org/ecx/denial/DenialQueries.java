@@ -54,7 +54,7 @@ public class DenialQueries {
     DenialJson json;
 
     @Transactional
-    DenialView get(Caller caller, String id) {
+    public DenialView get(Caller caller, String id) {
         Denial d = visible(caller, id);
         DenialView view = currentView(d, caller.state(), json.now());
         recordRead(caller, d);
@@ -62,7 +62,7 @@ public class DenialQueries {
     }
 
     @Transactional
-    List<DenialHistoryEntry> history(Caller caller, String id) {
+    public List<DenialHistoryEntry> history(Caller caller, String id) {
         Denial d = visible(caller, id);
         DenialSnapshot current = json.read(d.body);
         boolean originator = caller.isOf(d.notifyingState);
@@ -81,7 +81,7 @@ public class DenialQueries {
 
     /** Who read the caller's own denial, how often and when (SPEC §9); another state's visible denial is 403. */
     @Transactional
-    List<AccessReceipt> receipts(Caller caller, String id) {
+    public List<AccessReceipt> receipts(Caller caller, String id) {
         Denial d = visible(caller, id);
         if (!caller.isOf(d.notifyingState)) {
             throw new EcxException(ErrorCode.FORBIDDEN, "Only the notifying state sees the access receipts.");
@@ -90,7 +90,7 @@ public class DenialQueries {
     }
 
     @Transactional
-    Page<DenialView> list(Caller caller, DenialFilter f) {
+    public Page<DenialView> list(Caller caller, DenialFilter f) {
         int limit = Cursors.limit(f.limit(), config);
         long after = Cursors.decodeLong("denials", caller.state(), f.cursor(), 0);
         Instant now = json.now();

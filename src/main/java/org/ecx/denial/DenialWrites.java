@@ -136,7 +136,7 @@ public class DenialWrites {
     }
 
     @Transactional
-    DenialView renew(Caller caller, String id, String ifMatch) {
+    public DenialView renew(Caller caller, String id, String ifMatch) {
         Denial d = ownForUpdate(caller, id);
         ETags.checkMatch(ifMatch, d.version);
         DenialSnapshot previous = json.read(d.body);
@@ -150,7 +150,7 @@ public class DenialWrites {
     }
 
     @Transactional
-    DenialView revoke(Caller caller, String id, String ifMatch, Revocation.Request request) {
+    public DenialView revoke(Caller caller, String id, String ifMatch, Revocation.Request request) {
         Denial d = ownForUpdate(caller, id);
         ETags.checkMatch(ifMatch, d.version);
         DenialSnapshot previous = json.read(d.body);

@@ -37,7 +37,7 @@ import org.ecx.feed.ChangeFeed;
  * {@link RecognitionVisibility} only. Every write is an audit event and a feed change in the same transaction.
  */
 @ApplicationScoped
-class RecognitionService {
+public class RecognitionService {
 
     public static final String RECORD_TYPE = "RECOGNITION";
     private static final String CURSOR_KIND = "recognitions";

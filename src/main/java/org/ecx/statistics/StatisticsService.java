@@ -28,7 +28,7 @@ import org.ecx.common.StoredJson;
  * with complementary suppression ({@link DisclosureControl}); no total is published.
  */
 @ApplicationScoped
-class StatisticsService {
+public class StatisticsService {
 
     static final String BASIS = "Denials distributed to all partners and not revoked, notified before asOf; cells"
             + " below " + DisclosureControl.MINIMUM_CELL + ", and the cells suppressed to protect them, shown as \""

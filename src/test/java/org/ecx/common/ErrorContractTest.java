@@ -57,6 +57,17 @@ class ErrorContractTest {
     }
 
     @Test
+    void aFormOrMultipartBodyToTheApiIsA415ProblemAndChangesNothing() {
+        // the console's CSRF filter guards form posts; the API refuses them first, with the one error contract
+        given().auth().oauth2(TestTokens.token("DE", "admin")).contentType("application/x-www-form-urlencoded")
+                .formParam("name", "Changed").put(WRITE)
+                .then().statusCode(415).contentType("application/problem+json").body("status", equalTo(415));
+        given().auth().oauth2(TestTokens.token("DE", "admin")).multiPart("name", "Changed").put(WRITE)
+                .then().statusCode(415).contentType("application/problem+json");
+        assertJapanUnchanged();
+    }
+
+    @Test
     void anOversizedBodyIsA413ProblemWithOrWithoutContentLength() {
         String huge = "{\"name\":\"" + "x".repeat(6 * 1024 * 1024) + "\",\"active\":true,\"regimes\":[]}";
         Api.as("DE", "admin").body(huge).put(WRITE).then()
