@@ -22,6 +22,9 @@ public class AuditLog {
     @Inject
     Clock clock;
 
+    @Inject
+    org.ecx.sequencer.Sequencer sequencer;
+
     /** Records an action of an authenticated caller. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Caller caller, String action, String recordType, String recordId, String ownerState) {
@@ -57,5 +60,6 @@ public class AuditLog {
         e.recordId = recordId;
         e.ownerState = ownerState;
         e.persist();
+        sequencer.sealAfterCommit();
     }
 }
