@@ -93,11 +93,16 @@ public class Sequencer {
 
     /** A new candidate with its own connection, not started (the instance's own, and competitors in tests). */
     public SequencerNode newNode(String name) {
+        return newNode(name, config.sequencer().interval());
+    }
+
+    /** The same with another poll interval (tests: a competitor that only a wake, never its poll, makes pass). */
+    public SequencerNode newNode(String name, Duration interval) {
         List<Sealer> sealers = new ArrayList<>();
         sealerBeans.forEach(sealers::add);
         sealers.sort(java.util.Comparator.comparing(Sealer::table));
         return new SequencerNode(name, () -> DriverManager.getConnection(jdbcUrl, username, password), sealers,
-                config.sequencer().interval(), config.sequencer().takeoverCheck(), config.sequencer().batchSize(),
+                interval, config.sequencer().takeoverCheck(), config.sequencer().batchSize(),
                 seconds -> lag.record((long) (seconds * 1e9), TimeUnit.NANOSECONDS), unsealed::set);
     }
 
