@@ -20,6 +20,9 @@ public class AuditLog {
     @Inject
     Clock clock;
 
+    @Inject
+    org.ecx.sequencer.Sequencer sequencer;
+
     /** Records an action of an actor (an authenticated caller, or ECX itself: {@link Actor#system()}). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Actor actor, String action, String recordType, String recordId, String ownerState) {
@@ -55,5 +58,6 @@ public class AuditLog {
         e.recordId = recordId;
         e.ownerState = ownerState;
         e.persist();
+        sequencer.sealAfterCommit();
     }
 }

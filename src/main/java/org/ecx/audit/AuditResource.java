@@ -39,11 +39,13 @@ public class AuditResource {
     @Operation(operationId = "verifyAuditChain", summary = "Verify the hash chain of the whole audit log",
             description = "Checks continuity, links and keyed hashes of every sealed event, the head, the latest"
                     + " stored checkpoint and, when given, a checkpoint the auditor kept: a chain that no longer"
-                    + " contains that checkpoint's event with that hash (a deleted tail) is not valid.")
+                    + " contains that checkpoint's event with that hash (a deleted tail) is not valid. The whole"
+                    + " chain is checked, but checked and firstBrokenSeq speak only of the caller's own events"
+                    + " (those GET /audit lists), so that the answer reveals nothing of other states' activity.")
     @Authorize(Permission.AUDIT_VERIFY)
     public ChainVerification verify(@QueryParam("checkpointSeq") String checkpointSeq,
             @QueryParam("checkpointHash") String checkpointHash) {
-        return service.verify(checkpointSeq, checkpointHash);
+        return service.verify(policy.caller().state(), checkpointSeq, checkpointHash);
     }
 
     @GET

@@ -92,9 +92,13 @@ public class AuditService {
     /**
      * Re-computes the chain of sealed events: sequence continuity, links and keyed hashes, the head, the latest
      * stored checkpoint and, when given, a checkpoint the auditor kept ({@code checkpointSeq}/{@code checkpointHash}).
+     * The whole chain is checked, but the answer speaks only of the caller's view (the events {@link #list} shows
+     * it), so that it tells a state nothing about other states' activity: {@code checked} counts the caller's
+     * events that verified, and {@code firstBrokenSeq} is the caller's first event at or after the break (absent
+     * when the break lies after its last event).
      */
     @Transactional
-    public ChainVerification verify(String checkpointSeq, String checkpointHash) {
+    public ChainVerification verify(String viewerState, String checkpointSeq, String checkpointHash) {
         List<AuditChain.Point> points = new ArrayList<>();
         if (checkpointSeq != null || checkpointHash != null) {
             points.add(keptCheckpoint(checkpointSeq, checkpointHash));
@@ -104,6 +108,7 @@ public class AuditService {
         // the head read here is visible to the statements below
         AuditHead head = AuditHead.findById(AuditHead.ID);
         AuditChain.Verifier verifier = keys.chain().new Verifier(head.keyedAfter, points);
+        long checkedInView = 0;
         while (verifier.lastSeq() < head.lastSeq) {
             List<AuditEvent> batch = AuditEvent.<AuditEvent>find("seq > ?1 and seq <= ?2 order by seq",
                     verifier.lastSeq(), head.lastSeq).range(0, VERIFY_BATCH - 1).list();
@@ -113,13 +118,21 @@ public class AuditService {
                 if (!ok) {
                     break;
                 }
+                if (viewerState.equals(e.actorState) || viewerState.equals(e.ownerState)) {
+                    checkedInView++;
+                }
             }
             AuditEvent.getEntityManager().clear();
             if (!ok) {
                 break;
             }
         }
-        return verifier.finish(new AuditChain.Point(head.lastSeq, head.lastHash));
+        ChainVerification whole = verifier.finish(new AuditChain.Point(head.lastSeq, head.lastHash));
+        Long broken = whole.firstBrokenSeq() == null ? null
+                : AuditEvent.getEntityManager().createQuery("select min(seq) from AuditEvent where seq >= ?1"
+                        + " and (actorState = ?2 or ownerState = ?2)", Long.class)
+                        .setParameter(1, whole.firstBrokenSeq()).setParameter(2, viewerState).getSingleResult();
+        return new ChainVerification(whole.valid(), checkedInView, broken);
     }
 
     private static AuditChain.Point keptCheckpoint(String seqText, String hash) {

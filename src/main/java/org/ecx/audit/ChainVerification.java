@@ -6,7 +6,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "AuditVerification")
 public record ChainVerification(
         @Schema(required = true) boolean valid,
-        @Schema(required = true, description = "Number of events checked") long checked,
-        @Schema(description = "Sequence number of the first event that breaks the chain; absent when valid")
+        @Schema(required = true, description = "Number of the caller's own events (actor or owner of the record)"
+                + " that verified; the whole chain is checked, other states' events are not counted") long checked,
+        @Schema(description = "Sequence number of the caller's first event at or after the break in the chain;"
+                + " absent when valid or when the break lies after the caller's last event")
         Long firstBrokenSeq) {
 }

@@ -28,6 +28,9 @@ public class ChangeFeed {
     Clock clock;
 
     @Inject
+    org.ecx.sequencer.Sequencer sequencer;
+
+    @Inject
     StoredJson storedJson;
 
     /**
@@ -120,6 +123,7 @@ public class ChangeFeed {
     private void append(FeedChange c) {
         c.at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         c.persist();
+        sequencer.sealAfterCommit();
     }
 
     private static String state(String s) {

@@ -24,11 +24,12 @@ public interface Sealer {
     int seal(Connection c, int max, DoubleConsumer lagSeconds) throws SQLException;
 
     /**
-     * The condition that selects the rows a sealing pass may take: unsealed, written by a transaction older
-     * than the oldest one still running. Such a transaction has ended, so its rows are committed (or gone), and
-     * every row still to come belongs to a transaction with a larger id.
+     * The condition that selects the rows a sealing pass may take: the unsealed rows its snapshot sees, that is,
+     * rows of committed transactions. A transaction still running when the pass reads is sealed by a later pass,
+     * after every row sealed now: a row is numbered after its transaction commits, never before, so the numbers
+     * follow commit order and no row can appear behind a sealed one (ADR 0007, "Amended").
      */
-    String SEALABLE = "seq IS NULL AND xid < pg_snapshot_xmin(pg_current_snapshot())";
+    String SEALABLE = "seq IS NULL";
 
     /** One pass over {@code sealer}'s table in one transaction: nothing at all when there is nothing to seal. */
     static int pass(Sealer sealer, Connection c, int max, DoubleConsumer lagSeconds) throws SQLException {

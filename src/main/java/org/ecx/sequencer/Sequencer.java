@@ -10,6 +10,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -49,6 +52,9 @@ public class Sequencer {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
 
@@ -57,6 +63,9 @@ public class Sequencer {
 
     @ConfigProperty(name = "quarkus.datasource.password")
     String password;
+
+    /** The key under which a transaction remembers that it already asked for a pass after its commit. */
+    private static final String WAKE_KEY = Sequencer.class.getName() + ".wake";
 
     private final AtomicLong unsealed = new AtomicLong();
     private Timer lag;
@@ -84,12 +93,43 @@ public class Sequencer {
 
     /** A new candidate with its own connection, not started (the instance's own, and competitors in tests). */
     public SequencerNode newNode(String name) {
+        return newNode(name, config.sequencer().interval());
+    }
+
+    /** The same with another poll interval (tests: a competitor that only a wake, never its poll, makes pass). */
+    public SequencerNode newNode(String name, Duration interval) {
         List<Sealer> sealers = new ArrayList<>();
         sealerBeans.forEach(sealers::add);
         sealers.sort(java.util.Comparator.comparing(Sealer::table));
         return new SequencerNode(name, () -> DriverManager.getConnection(jdbcUrl, username, password), sealers,
-                config.sequencer().interval(), config.sequencer().takeoverCheck(), config.sequencer().batchSize(),
+                interval, config.sequencer().takeoverCheck(), config.sequencer().batchSize(),
                 seconds -> lag.record((long) (seconds * 1e9), TimeUnit.NANOSECONDS), unsealed::set);
+    }
+
+    /**
+     * Called by the writers of sealed rows inside their transaction: when it commits, the active sequencer is
+     * woken (directly, or by a notification from this instance's standby) instead of at its next poll. Once per
+     * transaction; nothing happens on a rollback, or when this instance runs no candidate (the poll remains).
+     */
+    public void sealAfterCommit() {
+        SequencerNode n = node;
+        if (n == null || transactions.getResource(WAKE_KEY) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_KEY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // the wake is for committed rows only
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    n.committed();
+                }
+            }
+        });
     }
 
     /** This instance's candidate, or null when disabled. */

@@ -14,11 +14,20 @@ import org.jboss.logging.Logger;
  * One candidate for the cluster's sequencer: a thread with its own database connection (never a pooled one) that
  * tries to take a session-level advisory lock and, while it holds it, seals in short passes. When the instance
  * or its connection dies, PostgreSQL releases the lock and a standby takes over at its next try (ADR 0007).
+ *
+ * <p>Woken on commit instead of waiting for the next poll: a commit on this instance wakes the pass directly when
+ * this node is the active sequencer; on a standby, the node's thread sends one {@code NOTIFY ecx_seal} on its own
+ * connection (coalesced: any number of commits meanwhile, one notification), which a second thread of every node,
+ * listening on a second connection of its own, turns into a wake of the active one. The poll every
+ * {@code interval} stays as the fallback (a lost notification, an instance without a sequencer).
  */
 public final class SequencerNode {
 
     /** The advisory lock key of the sequencer ("ECXSEQ" in ASCII). */
     public static final long LOCK_KEY = 0x454358534551L;
+
+    /** The channel on which standbys tell the active sequencer that rows to seal were committed. */
+    public static final String CHANNEL = "ecx_seal";
 
     private static final Logger LOG = Logger.getLogger(SequencerNode.class);
 
@@ -43,7 +52,10 @@ public final class SequencerNode {
     private volatile Connection connection;
     private long passes;
     private boolean wakeRequested;
+    private boolean notifyRequested;
     private Thread thread;
+    private Thread listener;
+    private volatile Connection listenConnection;
 
     public SequencerNode(String name, ConnectionFactory connections, List<Sealer> sealers, Duration interval,
             Duration takeoverCheck, int batchSize, DoubleConsumer lag, LongConsumer unsealedRows) {
@@ -65,24 +77,33 @@ public final class SequencerNode {
         thread = new Thread(this::run, "ecx-sequencer-" + name);
         thread.setDaemon(true);
         thread.start();
+        listener = new Thread(this::listen, "ecx-sequencer-listener-" + name);
+        listener.setDaemon(true);
+        listener.start();
     }
 
     /** Stops the thread and closes the connection, which releases the lock. */
     public void stop() {
         Thread t;
+        Thread l;
         synchronized (this) {
             running = false;
             t = thread;
+            l = listener;
         }
         wake();
-        if (t != null) {
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        for (Thread each : new Thread[] {t, l}) {
+            if (each != null) {
+                try {
+                    each.join(5000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         closeConnection();
+        close(listenConnection);
+        listenConnection = null;
     }
 
     public boolean isLeader() {
@@ -99,6 +120,22 @@ public final class SequencerNode {
             return c.unwrap(org.postgresql.PGConnection.class).getBackendPID();
         } catch (SQLException e) {
             return -1;
+        }
+    }
+
+    /**
+     * Rows to seal were committed on this instance: the active sequencer passes now; a standby tells the active
+     * one (on another instance) with one coalesced notification. Never blocks, never touches the database on the
+     * caller's thread.
+     */
+    public void committed() {
+        if (leader) {
+            wake();
+            return;
+        }
+        synchronized (monitor) {
+            notifyRequested = true;
+            monitor.notifyAll();
         }
     }
 
@@ -137,7 +174,7 @@ public final class SequencerNode {
                 if (!leader) {
                     leader = tryLock(connection);
                     if (!leader) {
-                        pause(takeoverCheck);
+                        standBy(connection);
                         continue;
                     }
                     LOG.infof("sequencer %s is now the active sequencer", name);
@@ -164,6 +201,76 @@ public final class SequencerNode {
             }
         }
         leader = false;
+    }
+
+    /**
+     * Waits until the next try of the lock, meanwhile forwarding this instance's commits to the active sequencer
+     * as notifications (delivered to its listener).
+     */
+    private void standBy(Connection c) throws SQLException {
+        long until = System.nanoTime() + takeoverCheck.toNanos();
+        while (running) {
+            boolean send;
+            synchronized (monitor) {
+                long left = until - System.nanoTime();
+                if (!notifyRequested && !wakeRequested && left > 0 && running) {
+                    try {
+                        monitor.wait(Math.max(1, left / 1_000_000));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        running = false;
+                    }
+                }
+                send = notifyRequested;
+                notifyRequested = false;
+                if (!send && (wakeRequested || System.nanoTime() >= until)) {
+                    wakeRequested = false;
+                    return;
+                }
+            }
+            if (send) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("NOTIFY " + CHANNEL);
+                }
+                c.commit();
+            }
+        }
+    }
+
+    /**
+     * The listener thread: LISTEN on a connection of its own and wake the pass on every notification while this
+     * node is the active sequencer; reconnects after a lost connection (the poll covers the gap).
+     */
+    private void listen() {
+        while (running) {
+            try {
+                if (listenConnection == null) {
+                    Connection c = connections.open();
+                    c.setAutoCommit(true);
+                    try (Statement st = c.createStatement()) {
+                        st.execute("LISTEN " + CHANNEL);
+                    }
+                    listenConnection = c;
+                }
+                org.postgresql.PGNotification[] notes = listenConnection.unwrap(org.postgresql.PGConnection.class)
+                        .getNotifications(500);
+                if (notes != null && notes.length > 0 && leader) {
+                    wake();
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.debugf("sequencer %s listener lost its connection (%s); reconnecting", name, e.toString());
+                }
+                close(listenConnection);
+                listenConnection = null;
+                try {
+                    Thread.sleep(takeoverCheck.toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** About once a second, the number of rows still unsealed (for the metric). */
@@ -213,6 +320,10 @@ public final class SequencerNode {
     private void closeConnection() {
         Connection c = connection;
         connection = null;
+        close(c);
+    }
+
+    private static void close(Connection c) {
         if (c != null) {
             try {
                 c.close();

@@ -43,6 +43,38 @@ class AuditChainTest {
     }
 
     @Test
+    void verifyTellsAStatesAuditorNothingAboutOtherStatesActivity() {
+        Sealing.await();
+        long japanBefore = Api.as("JP", "auditor").get("/api/v1/audit/verify").then().statusCode(200)
+                .body("valid", equalTo(true)).extract().jsonPath().getLong("checked");
+        long germanyBefore = Api.as("DE", "auditor").get("/api/v1/audit/verify").then().statusCode(200)
+                .extract().jsonPath().getLong("checked");
+
+        makeRegistryChanges(); // audited writes by Germany on Sweden's record: nothing of Japan's
+        Sealing.await();
+
+        long japanAfter = Api.as("JP", "auditor").get("/api/v1/audit/verify").then().statusCode(200)
+                .body("valid", equalTo(true)).extract().jsonPath().getLong("checked");
+        assertThat(japanAfter).as("Japan's answer does not move with others' activity").isEqualTo(japanBefore)
+                .as("it counts exactly the events Japan's auditor can list").isEqualTo(listedEvents("JP"));
+        assertThat(Api.as("DE", "auditor").get("/api/v1/audit/verify").then().statusCode(200).extract().jsonPath()
+                .getLong("checked")).as("Germany's own events are counted").isGreaterThanOrEqualTo(germanyBefore + 2);
+    }
+
+    private static long listedEvents(String state) {
+        long n = 0;
+        String cursor = null;
+        do {
+            var page = Api.as(state, "auditor").queryParam("limit", 500)
+                    .queryParam("cursor", cursor == null ? "" : cursor).get("/api/v1/audit").then().statusCode(200)
+                    .extract().jsonPath();
+            n += page.getList("items").size();
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        return n;
+    }
+
+    @Test
     void eventsAreLinkedByTheirHashes() {
         makeRegistryChanges();
         var items = Api.as("SE", "auditor").queryParam("recordId", "SE").get("/api/v1/audit").then()
