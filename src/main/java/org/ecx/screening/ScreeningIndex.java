@@ -24,29 +24,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.ecx.denial.Denial;
 import org.ecx.denial.DenialRequest;
 import org.ecx.denial.DenialSnapshot;
@@ -57,7 +64,9 @@ import org.jboss.logging.Logger;
 /**
  * The screening index (ADR 0008): an in-process Apache Lucene index, one document per party name or alias of
  * each denial's current version, with the exact {@link Token#indexKeys()} and {@link NormalizedName#nameKeys()}
- * of its names and their token texts for Levenshtein lookups within {@link NameMatcher#editBudget}.
+ * of its names, the symmetric-delete neighbourhoods of its words within {@link NameMatcher#editBudget} (see
+ * {@link #deletionKeys}), and the normalized name itself in doc values, so that candidates are scored by the
+ * matcher inside the index before any cut.
  *
  * <p>The durable source is {@code screening_entry}, written by {@link #reindex} inside the denial write's
  * transaction. The index is rebuilt from it at startup and {@linkplain #catchUp() catches up} before every
@@ -65,8 +74,8 @@ import org.jboss.logging.Logger;
  * catch-up, so a screening never misses a denial committed before it started, whatever order the writers
  * committed in, and several ECX instances each catch up on their own.
  *
- * <p>The index only proposes denial ids, ranked by the rarity-weighted sum of the query words they pair with
- * (not BM25: see {@link #query}); the caller checks every id through
+ * <p>The index only proposes denial ids with the matcher's score of their best name (see {@link #candidates});
+ * the caller checks every id through
  * {@code DenialVisibility.PREDICATE} before anything of the denial is read, so an invisible denial is never
  * considered.
  */
@@ -76,7 +85,8 @@ public class ScreeningIndex {
     private static final Logger LOG = Logger.getLogger(ScreeningIndex.class);
     private static final String DENIAL = "d";
     private static final String KEY = "k";
-    private static final String TEXT = "x";
+    /** The normalized name ({@link #encode}), in binary doc values: what the matcher reads of a candidate. */
+    private static final String NAME = "m";
     /** The number of tokens of the name (for the short-name bonus of {@link #query}). */
     private static final String LENGTH = "n";
     /** Names of fewer tokens than this get a ranking bonus of {@link #SHORT_NAME_BONUS} per token fewer. */
@@ -84,8 +94,6 @@ public class ScreeningIndex {
     /** Far below {@link TokenRarity#FLOOR}: it only orders names of equal evidence. */
     private static final float SHORT_NAME_BONUS = 0.001f;
     private static final int REBUILD_BATCH = 5_000;
-    /** Index terms a fuzzy lookup of one token may expand to (the scorer's budget is at most 2 edits). */
-    static final int FUZZY_EXPANSIONS = 256;
     private static final TypeReference<List<EntryParty>> PARTIES = new TypeReference<>() {
     };
 
@@ -278,51 +286,114 @@ public class ScreeningIndex {
             return; // a name of legal-form words only can never match
         }
         Document doc = new Document();
-        doc.add(new StringField(DENIAL, denialId, Field.Store.YES));
-        Set<String> keys = new LinkedHashSet<>();
-        Set<String> texts = new LinkedHashSet<>();
+        doc.add(new StringField(DENIAL, denialId, Field.Store.NO));
+        doc.add(new BinaryDocValuesField(DENIAL, new BytesRef(denialId)));
+        doc.add(new BinaryDocValuesField(NAME, encode(n)));
+        Set<String> keys = new LinkedHashSet<>(n.allKeys());
         for (Token t : n.tokens()) {
-            texts.add(t.text());
+            keys.addAll(deletionKeys(t));
         }
-        keys.addAll(n.allKeys());
         keys.forEach(k -> doc.add(new StringField(KEY, k, Field.Store.NO)));
-        texts.forEach(t -> doc.add(new StringField(TEXT, t, Field.Store.NO)));
         doc.add(new StringField(LENGTH, Integer.toString(n.tokens().size()), Field.Store.NO));
         docs.add(doc);
     }
 
-    // ------------------------------------------------------------------ queries
+    /**
+     * The symmetric-delete neighbourhood of a token (SymSpell): its text and every string left by deleting up
+     * to {@link NameMatcher#editBudget} letters of it, as {@code e:} keys. Two words within the edit budget of
+     * the shorter (Damerau: a swap is one deletion on each side) always share one of these keys, so the edit
+     * budget is answered by exact term lookups instead of Levenshtein automata. Numbers have none.
+     */
+    static Set<String> deletionKeys(Token t) {
+        int budget = t.numeric() ? 0 : NameMatcher.editBudget(t.text().length());
+        if (budget == 0) {
+            return Set.of();
+        }
+        Set<String> words = new LinkedHashSet<>();
+        words.add(t.text());
+        List<String> once = NameNormalizer.deletions(t.text());
+        words.addAll(once);
+        if (budget >= 2) {
+            once.forEach(d -> words.addAll(NameNormalizer.deletions(d)));
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        words.forEach(w -> keys.add("e:" + w));
+        return keys;
+    }
+
+    // ------------------------------------------------------------------ the normalized name, in doc values
+
+    private static final char FIELD_END = '\u001f';
+    private static final char TOKEN_END = '\u001e';
 
     /**
-     * Ids of at most {@code limit} denials with a name that shares an index key with {@code name} or has a
-     * token within the edit budget of one of its tokens, best first: ranked by the {@linkplain TokenRarity
-     * rarity}-weighted sum of the query words they pair with (see {@link #query}). Visibility is NOT applied
-     * here: the caller checks every id with {@code DenialVisibility.PREDICATE}.
+     * The normalized name as {@link NameMatcher} reads it (the token texts, phonetic forms, skeletons, flags and
+     * following words, then the original), so that candidates are scored from the index without normalizing
+     * their names again: a token count, then five fields per token, then the original as written.
      */
+    static BytesRef encode(NormalizedName n) {
+        StringBuilder sb = new StringBuilder(64).append(n.tokens().size()).append(TOKEN_END);
+        for (Token t : n.tokens()) {
+            sb.append(t.text()).append(FIELD_END).append(t.phonetic()).append(FIELD_END).append(t.skeleton())
+                    .append(FIELD_END).append(t.generic() ? '1' : '0').append(t.abjad() ? '1' : '0')
+                    .append(FIELD_END).append(t.next()).append(TOKEN_END);
+        }
+        return new BytesRef(sb.append(n.original() == null ? "" : n.original()));
+    }
+
+    static NormalizedName decode(BytesRef bytes) {
+        String s = bytes.utf8ToString();
+        int at = s.indexOf(TOKEN_END);
+        int count = Integer.parseInt(s.substring(0, at));
+        List<Token> tokens = new ArrayList<>(count);
+        String[] f = new String[5];
+        for (int i = 0; i < count; i++) {
+            for (int k = 0; k < 5; k++) {
+                int from = at + 1;
+                at = s.indexOf(k == 4 ? TOKEN_END : FIELD_END, from);
+                f[k] = s.substring(from, at);
+            }
+            tokens.add(new Token(f[0], f[1], f[2], f[3].charAt(0) == '1', f[3].charAt(1) == '1', f[4]));
+        }
+        return new NormalizedName(s.substring(at + 1), List.copyOf(tokens));
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    /** A denial proposed for a screened name: the best score of its indexed names against that name. */
+    public record Candidate(UUID denial, double score) {
+    }
+
+    /** An indexed name among the hits of a query. */
+    record Hit(int doc, String denial, NormalizedName name) {
+    }
+
+    /** A denial id with the best score of its names, as the static search returns it (ids are strings there). */
+    record Scored(String denial, double score, int doc) {
+    }
+
     private static final Sort NEWEST_FIRST_AMONG_EQUALS =
             new Sort(SortField.FIELD_SCORE, new SortField(null, SortField.Type.DOC, true));
 
-    public List<UUID> candidates(NormalizedName name, int limit) {
+    /**
+     * The denials whose names {@link NameMatcher} scores at or above {@code floor} against {@code name}, best
+     * first, at most {@code limit}: the index finds the names that share an exact key or a deletion key with
+     * a word of {@code name} (see {@link #query}), takes the {@code scored} best by rarity-weighted evidence,
+     * scores each of them with the matcher from the tokens held in the index (with the index's rarity), and
+     * cuts only then — so what is kept is decided by the scorer, not by a ranking. Visibility is NOT applied
+     * here: the caller checks every id with {@code DenialVisibility.PREDICATE} and scores its own view.
+     */
+    public List<Candidate> candidates(NormalizedName name, double floor, int limit, int scored) {
         if (name.isEmpty() || limit <= 0) {
             return List.of();
         }
         IndexSearcher searcher = acquire();
         try {
-            Query query = query(name, rarity(searcher, List.of(name)));
-            LinkedHashSet<UUID> ids = new LinkedHashSet<>();
-            StoredFields stored = searcher.storedFields();
-            Set<String> fields = Set.of(DENIAL);
-            int want = limit * 3; // a denial has several names; over-fetch documents, then cut denials
-            // equal scores: the most recently indexed name first, so that a new denial is never crowded out of
-            // the candidates by many older ones of the same name
-            ScoreDoc[] hits = searcher.search(query, want, NEWEST_FIRST_AMONG_EQUALS).scoreDocs;
-            for (ScoreDoc hit : hits) {
-                ids.add(UUID.fromString(stored.document(hit.doc, fields).get(DENIAL)));
-                if (ids.size() == limit) {
-                    break;
-                }
+            List<Candidate> out = new ArrayList<>();
+            for (Scored s : search(searcher, name, floor, limit, scored, frequencies(searcher))) {
+                out.add(new Candidate(UUID.fromString(s.denial()), s.score()));
             }
-            return List.copyOf(ids);
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -331,29 +402,93 @@ public class ScreeningIndex {
     }
 
     /**
+     * Every denial that shares a key with {@code name} (at most {@code max} names), with the best matcher score
+     * of its names: the complete blocked set against which the benchmark measures what {@link #candidates}
+     * loses.
+     */
+    public List<Candidate> blocked(NormalizedName name, int max) {
+        return candidates(name, 0, Integer.MAX_VALUE, max);
+    }
+
+    static List<Scored> search(IndexSearcher searcher, NormalizedName name, double floor, int limit, int scored,
+            Map<String, Integer> frequencies) throws IOException {
+        Query query = query(name, rarity(searcher, List.of(name), frequencies));
+        List<Hit> hits = hits(searcher, query, scored);
+        List<NormalizedName> names = new ArrayList<>(hits.size() + 1);
+        names.add(name);
+        hits.forEach(h -> names.add(h.name()));
+        TokenRarity rarity = rarity(searcher, names, frequencies);
+        Map<String, Scored> best = new HashMap<>();
+        for (Hit h : hits) {
+            double score = NameMatcher.match(name, h.name(), rarity).score();
+            if (score > 0 && score >= floor) {
+                best.merge(h.denial(), new Scored(h.denial(), score, h.doc()),
+                        (a, b) -> a.score() >= b.score() ? a : b);
+            }
+        }
+        // equal scores: the most recently indexed name first
+        return best.values().stream().sorted(Comparator.comparingDouble(Scored::score).reversed()
+                .thenComparing(Comparator.comparingInt(Scored::doc).reversed())).limit(limit).toList();
+    }
+
+    /**
+     * The {@code n} best names by {@link #query} evidence, best first, with their denial ids and normalized
+     * names read from doc values (in doc order, leaf by leaf). Lucene's top-n collection prunes the postings of common words
+     * once n names with rarer evidence are held; when all n tie, they are collected again newest first, so that
+     * a new denial is never crowded out by many older ones of the same name.
+     */
+    static List<Hit> hits(IndexSearcher searcher, Query query, int n) throws IOException {
+        ScoreDoc[] docs = searcher.search(query, n).scoreDocs;
+        if (docs.length == n && docs[n - 1].score == docs[0].score) {
+            docs = searcher.search(query, n, NEWEST_FIRST_AMONG_EQUALS).scoreDocs;
+        }
+        Integer[] byDoc = new Integer[docs.length];
+        for (int i = 0; i < byDoc.length; i++) {
+            byDoc[i] = i;
+        }
+        ScoreDoc[] ranked = docs;
+        java.util.Arrays.sort(byDoc, Comparator.comparingInt(i -> ranked[i].doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        Hit[] out = new Hit[docs.length];
+        int leaf = -1;
+        BinaryDocValues ids = null;
+        BinaryDocValues names = null;
+        for (int i : byDoc) {
+            ScoreDoc d = docs[i];
+            int l = ReaderUtil.subIndex(d.doc, leaves);
+            if (l != leaf) {
+                leaf = l;
+                ids = DocValues.getBinary(leaves.get(l).reader(), DENIAL);
+                names = DocValues.getBinary(leaves.get(l).reader(), NAME);
+            }
+            int local = d.doc - leaves.get(l).docBase;
+            if (!ids.advanceExact(local) || !names.advanceExact(local)) {
+                throw new IllegalStateException("screening index: a document without its denial or name");
+            }
+            out[i] = new Hit(d.doc, ids.binaryValue().utf8ToString(), decode(names.binaryValue()));
+        }
+        return List.of(out);
+    }
+
+    /**
      * The candidate query, ranked as the scorer weighs evidence (ADR 0008): one constant-score clause per query
-     * token (any of its exact keys, or its text within the edit budget: a fuzzy hit counts as much as an exact
-     * one) worth the token's {@linkplain TokenRarity#weight rarity weight}, so a name sharing one rare word
+     * token (any of its exact keys or of its deletion keys: a word within the edit budget counts as much as the
+     * exact one) worth the token's {@linkplain TokenRarity#weight rarity weight}, so a name sharing one rare word
      * outranks any number sharing one common word, whatever BM25 would say of term frequencies and lengths; the
      * joined form is worth all the words together. Among names of equal evidence, shorter ones (fewer unpaired
-     * words for the scorer to penalize) come first by a bonus far smaller than any word's weight.
+     * words for the scorer to penalize) come first by a bonus far smaller than any word's weight. Only term
+     * lookups: no Levenshtein automaton is built.
      */
     static Query query(NormalizedName name, TokenRarity rarity) {
         BooleanQuery.Builder evidence = new BooleanQuery.Builder();
         double total = 0;
         for (Token t : name.tokens()) {
-            BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
-            for (String k : t.indexKeys()) {
-                alternatives.add(new TermQuery(new Term(KEY, k)), BooleanClause.Occur.SHOULD);
-            }
-            int budget = t.numeric() ? 0 : NameMatcher.editBudget(t.text().length());
-            if (budget > 0) {
-                alternatives.add(new FuzzyQuery(new Term(TEXT, t.text()), budget, 0, FUZZY_EXPANSIONS, true),
-                        BooleanClause.Occur.SHOULD);
-            }
+            Set<String> keys = new LinkedHashSet<>(t.indexKeys());
+            keys.addAll(deletionKeys(t));
+            List<BytesRef> terms = keys.stream().map(BytesRef::new).toList();
             double w = rarity.weight(t);
             total += w;
-            evidence.add(new BoostQuery(new ConstantScoreQuery(alternatives.build()), (float) w),
+            evidence.add(new BoostQuery(new ConstantScoreQuery(new TermInSetQuery(KEY, terms)), (float) w),
                     BooleanClause.Occur.SHOULD);
         }
         for (String k : name.nameKeys()) {
@@ -372,13 +507,33 @@ public class ScreeningIndex {
     public TokenRarity rarity(Collection<NormalizedName> names) {
         IndexSearcher searcher = acquire();
         try {
-            return rarity(searcher, names);
+            return rarity(searcher, names, frequencies(searcher));
         } finally {
             release(searcher);
         }
     }
 
-    static TokenRarity rarity(IndexSearcher searcher, Collection<NormalizedName> names) {
+    /**
+     * Document frequencies of rarity keys for the current reader, remembered until the reader changes (a
+     * catch-up that indexed something) or {@link #FREQUENCIES_KEPT} keys are held.
+     */
+    private Map<String, Integer> frequencies(IndexSearcher searcher) {
+        Frequencies f = frequencies;
+        if (f == null || f.reader() != searcher.getIndexReader() || f.counts().size() > FREQUENCIES_KEPT) {
+            f = new Frequencies(searcher.getIndexReader(), new ConcurrentHashMap<>());
+            frequencies = f;
+        }
+        return f.counts();
+    }
+
+    private record Frequencies(IndexReader reader, Map<String, Integer> counts) {
+    }
+
+    private static final int FREQUENCIES_KEPT = 200_000;
+    private volatile Frequencies frequencies;
+
+    static TokenRarity rarity(IndexSearcher searcher, Collection<NormalizedName> names,
+            Map<String, Integer> frequencies) {
         try {
             var reader = searcher.getIndexReader();
             Map<String, Integer> counts = new HashMap<>();
@@ -386,7 +541,12 @@ public class ScreeningIndex {
                 for (Token t : n.tokens()) {
                     String key = t.rarityKey();
                     if (!counts.containsKey(key)) {
-                        counts.put(key, reader.docFreq(new Term(KEY, key)));
+                        Integer df = frequencies.get(key);
+                        if (df == null) {
+                            df = reader.docFreq(new Term(KEY, key));
+                            frequencies.put(key, df);
+                        }
+                        counts.put(key, df);
                     }
                 }
             }
