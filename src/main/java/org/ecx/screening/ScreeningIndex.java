@@ -43,6 +43,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -94,6 +95,8 @@ public class ScreeningIndex {
     /** Far below {@link TokenRarity#FLOOR}: it only orders names of equal evidence. */
     private static final float SHORT_NAME_BONUS = 0.001f;
     private static final int REBUILD_BATCH = 5_000;
+    /** Share of a word's weight that a match through one half of it ({@link #halfKeys}) is worth in the ranking. */
+    private static final double HALF_MATCH = 0.9;
     private static final TypeReference<List<EntryParty>> PARTIES = new TypeReference<>() {
     };
 
@@ -299,26 +302,64 @@ public class ScreeningIndex {
     }
 
     /**
-     * The symmetric-delete neighbourhood of a token (SymSpell): its text and every string left by deleting up
-     * to {@link NameMatcher#editBudget} letters of it, as {@code e:} keys. Two words within the edit budget of
-     * the shorter (Damerau: a swap is one deletion on each side) always share one of these keys, so the edit
-     * budget is answered by exact term lookups instead of Levenshtein automata. Numbers have none.
+     * The deletion keys of an indexed token. Within a budget of one edit ({@link NameMatcher#editBudget}): the
+     * symmetric-delete neighbourhood (SymSpell) of its text, {@code e:} the text and every string left by
+     * deleting one letter; two words one edit apart (Damerau: a swap is one deletion on each side) always share
+     * one. With a budget of two (8 letters and more), also the one-deletion neighbourhoods of its two halves
+     * ({@code h1:}, {@code h2:}, split at the middle): two edits leave one half within one edit of the
+     * matching part of the other word, so {@link #queryKeys} finds it with a split point within two letters
+     * of the middle — about 2 × (length + 2) keys instead of the 37 to 67 of a two-deletion neighbourhood.
+     * Numbers and short words have none.
      */
     static Set<String> deletionKeys(Token t) {
         int budget = t.numeric() ? 0 : NameMatcher.editBudget(t.text().length());
-        if (budget == 0) {
-            return Set.of();
-        }
-        Set<String> words = new LinkedHashSet<>();
-        words.add(t.text());
-        List<String> once = NameNormalizer.deletions(t.text());
-        words.addAll(once);
-        if (budget >= 2) {
-            once.forEach(d -> words.addAll(NameNormalizer.deletions(d)));
-        }
         Set<String> keys = new LinkedHashSet<>();
-        words.forEach(w -> keys.add("e:" + w));
+        if (budget >= 1) {
+            neighbourhood("e:", t.text(), keys);
+        }
+        if (budget >= 2) {
+            int middle = t.text().length() / 2;
+            neighbourhood("h1:", t.text().substring(0, middle), keys);
+            neighbourhood("h2:", t.text().substring(middle), keys);
+        }
         return keys;
+    }
+
+    /** The {@code e:} keys under which a query token finds every indexed word one edit away. */
+    static Set<String> queryKeys(Token t) {
+        int budget = t.numeric() ? 0 : NameMatcher.editBudget(t.text().length());
+        Set<String> keys = new LinkedHashSet<>();
+        if (budget >= 1) {
+            neighbourhood("e:", t.text(), keys);
+        }
+        return keys;
+    }
+
+    /**
+     * With a budget of two, the {@code h1:}/{@code h2:} keys under which a query token finds every indexed word
+     * two edits away: the halves' neighbourhoods for every split point that the middle of an indexed word of up
+     * to two letters more or fewer can align with (two edits shift it by at most two letters).
+     */
+    static Set<String> halfKeys(Token t) {
+        int budget = t.numeric() ? 0 : NameMatcher.editBudget(t.text().length());
+        Set<String> keys = new LinkedHashSet<>();
+        if (budget >= 2) {
+            String text = t.text();
+            int length = text.length();
+            int from = Math.max(1, (length - 2) / 2 - 2);
+            int to = Math.min(length - 1, (length + 2) / 2 + 2);
+            for (int split = from; split <= to; split++) {
+                neighbourhood("h1:", text.substring(0, split), keys);
+                neighbourhood("h2:", text.substring(split), keys);
+            }
+        }
+        return keys;
+    }
+
+    /** {@code prefix} + the word and every string left by deleting one letter of it. */
+    private static void neighbourhood(String prefix, String word, Set<String> keys) {
+        keys.add(prefix + word);
+        NameNormalizer.deletions(word).forEach(d -> keys.add(prefix + d));
     }
 
     // ------------------------------------------------------------------ the normalized name, in doc values
@@ -484,12 +525,17 @@ public class ScreeningIndex {
         double total = 0;
         for (Token t : name.tokens()) {
             Set<String> keys = new LinkedHashSet<>(t.indexKeys());
-            keys.addAll(deletionKeys(t));
-            List<BytesRef> terms = keys.stream().map(BytesRef::new).toList();
+            keys.addAll(queryKeys(t));
             double w = rarity.weight(t);
             total += w;
-            evidence.add(new BoostQuery(new ConstantScoreQuery(new TermInSetQuery(KEY, terms)), (float) w),
-                    BooleanClause.Occur.SHOULD);
+            Query word = new BoostQuery(new ConstantScoreQuery(terms(keys)), (float) w);
+            Set<String> halves = halfKeys(t);
+            if (!halves.isEmpty()) {
+                // a word two edits away, found through a half, counts a little less than one found whole
+                word = new DisjunctionMaxQuery(List.of(word,
+                        new BoostQuery(new ConstantScoreQuery(terms(halves)), (float) (w * HALF_MATCH))), 0);
+            }
+            evidence.add(word, BooleanClause.Occur.SHOULD);
         }
         for (String k : name.nameKeys()) {
             evidence.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(KEY, k))), (float) total),
@@ -501,6 +547,10 @@ public class ScreeningIndex {
                     SHORT_NAME_BONUS * (SHORT_NAME_BONUS_UP_TO - n)), BooleanClause.Occur.SHOULD);
         }
         return b.build();
+    }
+
+    private static Query terms(Set<String> keys) {
+        return new TermInSetQuery(KEY, keys.stream().map(BytesRef::new).toList());
     }
 
     /** The rarity of every word of these names, from how many indexed names share its {@link Token#rarityKey()}. */

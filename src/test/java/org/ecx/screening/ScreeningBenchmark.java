@@ -78,6 +78,16 @@ class ScreeningBenchmark {
         int screenings = Integer.getInteger("screening.bench.screenings", 300);
         int seconds = Integer.getInteger("screening.bench.seconds", 20);
         StringBuilder report = new StringBuilder();
+        // JFR started here, not with -XX:StartFlightRecording: the JVM prints that option's startup message on
+        // the forked JVM's stdout, which corrupts Surefire's channel (BUILD FAILURE after the report, the fork
+        // killed at exit, the recording lost); this recording is dumped before the test returns
+        String jfr = System.getProperty("screening.bench.jfr");
+        jdk.jfr.Recording recording = null;
+        if (jfr != null) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.start();
+        }
+        report.append(String.format(Locale.ROOT, "load average at start: %s%n", loadAverage()));
         long present = count("SELECT coalesce(sum(jsonb_array_length(parties)), 0) FROM screening_entry");
         if (present < parties) {
             long t0 = System.nanoTime();
@@ -87,8 +97,8 @@ class ScreeningBenchmark {
         }
         long t0 = System.nanoTime();
         long names = index.rebuild();
-        report.append(String.format(Locale.ROOT, "index rebuild: %d names in %.1f s%n", names,
-                (System.nanoTime() - t0) / 1e9));
+        report.append(String.format(Locale.ROOT, "index rebuild: %d names in %.1f s (load average %s)%n", names,
+                (System.nanoTime() - t0) / 1e9, loadAverage()));
         long partyCount = count("SELECT sum(jsonb_array_length(parties)) FROM screening_entry");
         long denialCount = count("SELECT count(*) FROM denial");
 
@@ -165,6 +175,11 @@ class ScreeningBenchmark {
         // candidate loss: complete candidate sets vs what screening keeps
         report.append(candidateLoss(queries.subList(30, Math.min(queries.size(), 130))));
 
+        report.append(String.format(Locale.ROOT, "load average at end: %s%n", loadAverage()));
+        if (recording != null) {
+            recording.dump(Path.of(jfr));
+            recording.close();
+        }
         System.gc();
         Runtime rt = Runtime.getRuntime();
         report.append(String.format(Locale.ROOT, "memory: heap used after GC %d MiB (max %d MiB), RSS %s%n",
@@ -330,6 +345,10 @@ class ScreeningBenchmark {
 
     static final int[] CUTS = {50, 100, 300, 1000};
     static final int BLOCKED = 100_000;
+
+    private static String loadAverage() throws Exception {
+        return Files.readString(Path.of("/proc/loadavg")).trim();
+    }
 
     private static String rss() throws Exception {
         return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
