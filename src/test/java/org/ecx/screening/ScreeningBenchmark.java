@@ -315,6 +315,7 @@ class ScreeningBenchmark {
         long[] lost = new long[CUTS.length];
         long blocked = 0;
         int saturated = 0;
+        long beyondKeep = 0; // accepted denials beyond the most a screening keeps per name: lost by any retrieval
         for (String q : queries) {
             NameNormalizer.NormalizedName n = NameNormalizer.normalize(q);
             List<ScreeningIndex.Candidate> all = index.blocked(n, BLOCKED);
@@ -323,6 +324,7 @@ class ScreeningBenchmark {
             List<UUID> acceptedIds = all.stream().filter(c -> c.score() >= threshold)
                     .map(ScreeningIndex.Candidate::denial).toList();
             accepted += acceptedIds.size();
+            beyondKeep += Math.max(0, acceptedIds.size() - keep);
             for (int c = 0; c < CUTS.length; c++) {
                 java.util.Set<UUID> kept = new java.util.HashSet<>();
                 index.candidates(n, floor, keep, CUTS[c]).forEach(k -> kept.add(k.denial()));
@@ -333,9 +335,9 @@ class ScreeningBenchmark {
         }
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "candidate loss (%d queries; mean %.0f"
                 + " denials share a key with the query (%d queries at the %d-name cap); %d accepted (score >= %.2f)"
-                + " pairs = %.2f per query; configured: %d names scored per name):", queries.size(),
-                blocked / (double) queries.size(), saturated, BLOCKED, accepted, threshold,
-                accepted / (double) queries.size(), config.screening().scoredPerName()));
+                + " pairs = %.2f per query, %d of them beyond the %d a screening keeps per name; configured: %d names"
+                + " scored per name):", queries.size(), blocked / (double) queries.size(), saturated, BLOCKED, accepted,
+                threshold, accepted / (double) queries.size(), beyondKeep, keep, config.screening().scoredPerName()));
         for (int c = 0; c < CUTS.length; c++) {
             out.append(String.format(Locale.ROOT, " %d scored: %d lost = %.2f %%;", CUTS[c], lost[c],
                     accepted == 0 ? 0 : 100.0 * lost[c] / accepted));

@@ -56,6 +56,16 @@ class ScreeningRetrievalTest {
     }
 
     @Test
+    void aNameTwoEditsAwayIsFoundThroughDeletionKeysAlone() {
+        String w = word(); // eight letters: a budget of two edits
+        String typo = w.substring(0, 2) + "x" + w.substring(3, 6) + "x" + w.substring(7);
+        String id = ScreeningTest.notify("DE", denialOn(w, "END_USER", "3A001.a.1"));
+        // no exact key is shared (text, phonetic form and skeleton all differ): only the deletion keys block it
+        assertThat(indexed(typo)).contains(UUID.fromString(id));
+        assertThat(matchOf(screen("FR", screening(typo)), id)).isNotNull();
+    }
+
+    @Test
     void aDenialTheCallerMayNotSeeIsProposedByTheIndexButNeverConsideredNorAudited() {
         String w = word();
         ObjectNode d = DenialFixtures.withScope(denialOn(w + " Quandril", "END_USER", "3A001.a.1"), "STATES", null,
