@@ -591,20 +591,29 @@ public class ScreeningIndex {
             Map<String, Integer> counts = new HashMap<>();
             for (NormalizedName n : names) {
                 for (Token t : n.tokens()) {
-                    String key = t.rarityKey();
-                    if (!counts.containsKey(key)) {
-                        Integer df = frequencies.get(key);
-                        if (df == null) {
-                            df = reader.docFreq(new Term(KEY, key));
-                            frequencies.put(key, df);
-                        }
-                        counts.put(key, df);
+                    count(t.rarityKey(), counts, frequencies, reader);
+                    if (!t.next().isEmpty()) {
+                        // the word the matcher builds when it joins this token and the next (Sun Rise/Sunrise): its
+                        // rarity must not depend on which other names happen to be looked up with this one
+                        count("p:" + NameNormalizer.phonetic(t.text() + t.next()), counts, frequencies, reader);
                     }
                 }
             }
             return TokenRarity.of(counts, reader.numDocs());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void count(String key, Map<String, Integer> counts, Map<String, Integer> frequencies,
+            IndexReader reader) throws IOException {
+        if (!counts.containsKey(key)) {
+            Integer df = frequencies.get(key);
+            if (df == null) {
+                df = reader.docFreq(new Term(KEY, key));
+                frequencies.put(key, df);
+            }
+            counts.put(key, df);
         }
     }
 

@@ -131,8 +131,9 @@ public class ScreeningService {
     }
 
     /**
-     * Asks the (caught-up) index for each screened name's best candidates, over-fetching so that denials the
-     * caller may not see do not crowd out those it may; keeps only the ids that pass
+     * Asks the (caught-up) index for each screened name's candidates — the denials whose best name the matcher
+     * scores, inside the index, at or above the lowest reportable score, best first — over-fetching so that
+     * denials the caller may not see do not crowd out those it may; keeps only the ids that pass
      * {@link DenialVisibility#PREDICATE} (one query per thousand ids), at most {@code candidatesPerName} per
      * name, and builds the caller's view of each once.
      */
