@@ -161,11 +161,19 @@ public interface EcxConfig {
         double defaultThreshold();
 
         /**
-         * How many visible candidate denials (best index rank first) are loaded, redacted and scored per screened
-         * name; the candidate loss at this cut is measured in docs/benchmarks.md.
+         * How many visible candidate denials (best index score first, all of them at or above the lowest reportable
+         * score) are loaded, redacted and scored per screened name.
          */
         @WithDefault("50")
         int candidatesPerName();
+
+        /**
+         * How many indexed names per screened name (best rarity-weighted evidence first) the index scores with the
+         * matcher before it cuts to those at or above the lowest reportable score; the loss at this cut is
+         * measured in docs/benchmarks.md.
+         */
+        @WithDefault("300")
+        int scoredPerName();
 
         /**
          * Whether the screened names are kept (table {@code screening_log}, referenced by the audit event).

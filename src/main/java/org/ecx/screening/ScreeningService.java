@@ -132,8 +132,9 @@ public class ScreeningService {
     }
 
     /**
-     * Asks the (caught-up) index for each screened name's best candidates, over-fetching so that denials the
-     * caller may not see do not crowd out those it may; keeps only the ids that pass
+     * Asks the (caught-up) index for each screened name's candidates — the denials whose best name the matcher
+     * scores, inside the index, at or above the lowest reportable score, best first — over-fetching so that
+     * denials the caller may not see do not crowd out those it may; keeps only the ids that pass
      * {@link DenialVisibility#PREDICATE} (one query per thousand ids), at most {@code candidatesPerName} per
      * name, and builds the caller's view of each once.
      */
@@ -141,13 +142,16 @@ public class ScreeningService {
             boolean includeRevokedParam, Instant now) {
         index.catchUp();
         int perName = config.screening().candidatesPerName();
+        int scored = config.screening().scoredPerName();
         List<List<List<UUID>>> ranked = new ArrayList<>();
         Set<UUID> all = new LinkedHashSet<>();
-        for (List<NormalizedName[]> screening : names) {
+        for (int i = 0; i < names.size(); i++) {
+            double floor = lowestReportable(screenings.get(i));
             List<List<UUID>> lists = new ArrayList<>();
-            for (NormalizedName[] partyNames : screening) {
+            for (NormalizedName[] partyNames : names.get(i)) {
                 for (NormalizedName n : partyNames) {
-                    List<UUID> ids = index.candidates(n, perName * OVERFETCH);
+                    List<UUID> ids = index.candidates(n, floor, perName * OVERFETCH, scored).stream()
+                            .map(ScreeningIndex.Candidate::denial).toList();
                     lists.add(ids);
                     all.addAll(ids);
                 }
@@ -192,6 +196,19 @@ public class ScreeningService {
         return new Candidates(perScreening, views, viewNames, index.rarity(every));
     }
 
+    /**
+     * The lowest name score that can still be reported for this screening: a {@code POSSIBLE} below the
+     * threshold, whose name score an agreeing country raised (less a rounding step). The index drops
+     * candidates whose best name scores less.
+     */
+    private double lowestReportable(ScreeningRequest request) {
+        return threshold(request) - NameMatcher.POSSIBLE_MARGIN - COUNTRY_ADJUSTMENT - 0.001;
+    }
+
+    private double threshold(ScreeningRequest request) {
+        return request.threshold() != null ? request.threshold() : config.screening().defaultThreshold();
+    }
+
     /** The denials among {@code ids} that the caller may see: one query through the one visibility predicate. */
     private Map<UUID, Denial> visible(Caller caller, Set<UUID> ids) {
         Map<UUID, Denial> result = new HashMap<>();
@@ -232,7 +249,7 @@ public class ScreeningService {
     /** Scores one screening's candidates on the caller's views; notes each matched denial in {@code read}. */
     private ScreeningResult score(Caller caller, ScreeningRequest request, List<NormalizedName[]> names,
             Candidates candidates, int screening, Instant now, Map<UUID, Denial> read) {
-        double threshold = request.threshold() != null ? request.threshold() : config.screening().defaultThreshold();
+        double threshold = threshold(request);
         List<String> screenedItems = request.items() == null ? List.of()
                 : request.items().stream().map(ScreeningRequest.Item::controlEntry).toList();
         List<ScreeningMatch> matches = new ArrayList<>();

@@ -44,7 +44,8 @@ class ScreeningRetrievalTest {
 
     private List<UUID> indexed(String name) {
         QuarkusTransaction.requiringNew().run(index::catchUp);
-        return index.candidates(NameNormalizer.normalize(name), 50);
+        return index.candidates(NameNormalizer.normalize(name), 0.5, 50, 300).stream()
+                .map(ScreeningIndex.Candidate::denial).toList();
     }
 
     @Test
@@ -52,6 +53,16 @@ class ScreeningRetrievalTest {
         String w = word();
         String id = ScreeningTest.notify("DE", denialOn(w + " Vostrel", "END_USER", "3A001.a.1"));
         assertThat(matchOf(screen("FR", screening(w + " Vostrel")), id)).isNotNull();
+    }
+
+    @Test
+    void aNameTwoEditsAwayIsFoundThroughDeletionKeysAlone() {
+        String w = word(); // eight letters: a budget of two edits
+        String typo = w.substring(0, 2) + "x" + w.substring(3, 6) + "x" + w.substring(7);
+        String id = ScreeningTest.notify("DE", denialOn(w, "END_USER", "3A001.a.1"));
+        // no exact key is shared (text, phonetic form and skeleton all differ): only the deletion keys block it
+        assertThat(indexed(typo)).contains(UUID.fromString(id));
+        assertThat(matchOf(screen("FR", screening(typo)), id)).isNotNull();
     }
 
     @Test
