@@ -30,6 +30,7 @@ public class ConsoleResource {
 
     /** Signed in (the console tenant's HTTP permission): the tasks the viewer's roles allow. */
     @GET
+    @io.quarkus.security.Authenticated // any signed-in officer: the home page lists what the roles allow
     public TemplateInstance home() {
         ctx.viewer();
         return ctx.page(Pages.home());
@@ -38,6 +39,7 @@ public class ConsoleResource {
     /** Switches the language (a cookie of the console's path) and goes back to the page. */
     @GET
     @Path("/lang/{lang}")
+    @jakarta.annotation.security.PermitAll // public, as in quarkus.http.auth.permission.console-public
     public Response language(@PathParam("lang") String lang, @QueryParam("back") String back) {
         if (!ConsoleLocale.LANGUAGES.contains(lang)) {
             throw EcxException.invalid("lang", "must be one of " + ConsoleLocale.LANGUAGES);
@@ -50,6 +52,7 @@ public class ConsoleResource {
     /** Where Keycloak sends the officer after signing out (public). */
     @GET
     @Path("/signed-out")
+    @jakarta.annotation.security.PermitAll // public, as in quarkus.http.auth.permission.console-public
     public TemplateInstance signedOut() {
         return ctx.page(Pages.signedOut());
     }
@@ -57,6 +60,7 @@ public class ConsoleResource {
     /** Public: the same snapshot as GET /api/v1/statistics, drawn as server-side SVG charts. */
     @GET
     @Path("/statistics")
+    @jakarta.annotation.security.PermitAll // public, as in quarkus.http.auth.permission.console-public
     public TemplateInstance statistics() {
         PublicStatistics stats = statistics.current();
         List<Chart> charts = List.of(Chart.of("year", stats.byYear()), Chart.of("regime", stats.byRegime()),
