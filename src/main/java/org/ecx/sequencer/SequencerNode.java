@@ -191,7 +191,10 @@ public final class SequencerNode {
                 if (sealed == 0) {
                     pause(interval);
                 }
-            } catch (SQLException | RuntimeException e) {
+            } catch (Exception | AssertionError e) {
+                // Never let the sealing thread die: the driver may also fail with an AssertionError when the
+                // connection is closed under a running batch (seen in FeedConcurrencyTest's forced takeover);
+                // a dead thread would leave this instance's commits unsealed until restart.
                 if (running) {
                     LOG.warnf("sequencer %s lost its connection or failed a pass (%s); retrying", name, e.toString());
                 }
@@ -257,7 +260,7 @@ public final class SequencerNode {
                 if (notes != null && notes.length > 0 && leader) {
                     wake();
                 }
-            } catch (SQLException | RuntimeException e) {
+            } catch (Exception | AssertionError e) { // never let the listener thread die (see run())
                 if (running) {
                     LOG.debugf("sequencer %s listener lost its connection (%s); reconnecting", name, e.toString());
                 }
