@@ -103,6 +103,15 @@ public class ConsoleContext {
         return Response.seeOther(URI.create(path)).build();
     }
 
+    /** A value chosen from a select: the enum constant, or 400 naming the field. */
+    static <E extends Enum<E>> E choice(Class<E> type, String field, String value) {
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (RuntimeException e) {
+            throw EcxException.invalid(field, "choose one of the offered values");
+        }
+    }
+
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }

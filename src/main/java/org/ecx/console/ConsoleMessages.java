@@ -103,6 +103,24 @@ public interface ConsoleMessages {
     @Message("Reason for the revocation") String revoke_reason();
     @Message("Revoke") String revoke();
 
+    @Message("Notify a denial") String post_title();
+    @Message("The denial is notified by your state; its sensitive fields stay with your state only until you release them (API).") String post_intro();
+    @Message("Amend the denial") String amend_title();
+    @Message("Saving creates a new version. Further parties and items, aliases, identifiers, values, regime references and releasability are kept as they are.") String amend_intro();
+    @Message("Conflict") String amend_conflict_title();
+    @Message("this denial was changed after you opened the form. Nothing was saved. Open the current version and make your change again.") String amend_conflict();
+    @Message("Open the current version") String amend_reload();
+    @Message("Reasons (criteria 1–8, WMD, MEND, DIVERSION; separated by commas)") String reasons_input();
+    @Message("sensitive") String sensitive();
+    @Message("Item 1") String item_1();
+    @Message("Sensitive fields") String sensitive_fields();
+    @Message("Distribution") String distribution();
+    @Message("Distributed to") String distribution_scope();
+    @Message("Regime (when distributed to a regime)") String distribution_regime();
+    @Message("States (ISO codes, when distributed to states)") String distribution_states();
+    @Message("Notify the denial") String post_button();
+    @Message("Save the new version") String amend_button();
+
     @Message("Consultations") String consultations_title();
     @Message("Open consultations of your state, both directions, the nearest deadline first.") String consultations_intro();
     @Message("No consultation.") String no_consultations();
@@ -143,6 +161,24 @@ public interface ConsoleMessages {
     @Message("The edition was rejected and nothing was stored. Each problem:") String import_rejected();
     @Message("Field") String field();
     @Message("Problem") String problem();
+
+    @Message("Search the entries' titles and texts") String search_entries();
+    @Message("Search") String search();
+    @Message("Position in the hierarchy") String hierarchy();
+    @Message("Whole edition") String whole_edition();
+    @Message("Categories") String categories();
+    @Message("No entry here.") String no_entries();
+    @Message("Compare two editions") String diff_title();
+    @Message("Older edition") String diff_from();
+    @Message("Newer edition") String diff_to();
+    @Message("Compare") String diff_button();
+    @Message("removed") String diff_removed();
+    @Message("added") String diff_added();
+    @Message("changed") String diff_changed();
+    @Message("renumbered") String diff_renumbered();
+    @Message("Importing: share of the file read") String import_running();
+    @Message("This page refreshes itself every second until the import has ended.") String import_running_hint();
+    @Message("{added} added, {removed} removed, {changed} changed, {renumbered} renumbered.") String diff_summary(int added, int removed, int changed, int renumbered);
 
     @Message("Public statistics") String stats_title();
     @Message("Denials notified through ECX, as of {asOf}. Cells under 5 are suppressed, and so are cells from which one could be derived.") String stats_intro(String asOf);

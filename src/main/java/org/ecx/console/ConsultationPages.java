@@ -92,7 +92,7 @@ public class ConsultationPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Authorize(Permission.CONSULTATION_REPLY)
     public Response reply(@PathParam("id") String id, @RestForm String position, @RestForm String comment) {
-        var request = ctx.valid(new ConsultationRequests.Reply(choice(Position.class, "position", position),
+        var request = ctx.valid(new ConsultationRequests.Reply(ConsoleContext.choice(Position.class, "position", position),
                 ConsoleContext.blankToNull(comment)));
         service.reply(ctx.caller(), id, request);
         return ConsoleContext.seeOther(DETAIL + id);
@@ -119,16 +119,8 @@ public class ConsultationPages {
     @Authorize(Permission.CONSULTATION_OUTCOME)
     public Response outcome(@PathParam("id") String id, @RestForm String decision) {
         service.outcome(ctx.caller(), id,
-                ctx.valid(new ConsultationRequests.OutcomeRequest(choice(Outcome.class, "decision", decision))));
+                ctx.valid(new ConsultationRequests.OutcomeRequest(ConsoleContext.choice(Outcome.class, "decision", decision))));
         return ConsoleContext.seeOther(DETAIL + id);
-    }
-
-    private static <E extends Enum<E>> E choice(Class<E> type, String field, String value) {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (RuntimeException e) {
-            throw EcxException.invalid(field, "choose one of the offered values");
-        }
     }
 
     private static List<String> nonBlank(List<String> values) {

@@ -8,25 +8,26 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.ecx.access.Authorize;
 import org.ecx.access.Caller;
 import org.ecx.access.Permission;
 import org.ecx.common.EcxException;
-import org.ecx.common.ErrorCode;
-import org.ecx.common.Problem;
+import org.ecx.common.Page;
 import org.ecx.controllist.ControlListCatalog;
 import org.ecx.controllist.ControlListView;
+import org.ecx.controllist.EditionDiff;
 import org.ecx.controllist.EditionImporter;
 import org.ecx.controllist.EditionService;
 import org.ecx.controllist.EditionView;
+import org.ecx.controllist.EntryView;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -40,6 +41,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ControlListPages {
 
     static final int PAGE = 100;
+    static final int BROWSE_PAGE = 200;
+    static final String IMPORT = "/console/control-lists/import?job=";
 
     @Inject
     ConsoleContext ctx;
@@ -48,43 +51,80 @@ public class ControlListPages {
     ControlListCatalog catalog;
 
     @Inject
-    EditionImporter importer;
+    EditionService editions;
 
     @Inject
-    EditionService editions;
+    EditionDiff diffs;
+
+    @Inject
+    ImportJobs jobs;
 
     @GET
     @Authorize(Permission.CONTROL_LIST_READ)
     public TemplateInstance lists() {
-        return ctx.page(Pages.controlLists(overview(ctx.caller()), null));
+        return ctx.page(Pages.controlLists(overview(ctx.caller())));
     }
 
-    /** Imports a CSV edition as a draft; a rejected file shows every problem the API's 422 lists. */
+    /**
+     * Starts importing a CSV edition as a draft and shows its progress page; a rejected file ends there with every
+     * problem the API's 422 lists. The upload is already on disk: nothing waits on the browser while it runs.
+     */
     @POST
     @Path("/{listId}/editions")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Authorize(Permission.CONTROL_LIST_PUBLISH)
-    public TemplateInstance importEdition(@PathParam("listId") String listId, @RestForm String edition,
-            @RestForm String effectiveDate, @RestForm("file") FileUpload file) {
+    public Response importEdition(@PathParam("listId") String listId, @RestForm String edition,
+            @RestForm String effectiveDate, @RestForm("file") FileUpload file) throws IOException {
         Caller caller = ctx.caller();
-        Pages.ImportOutcome outcome;
-        try {
-            if (file == null || file.uploadedFile() == null) {
-                throw EcxException.invalid("file", "choose a CSV file");
-            }
-            try (InputStream body = Files.newInputStream(file.uploadedFile())) {
-                EditionView created = importer.importCsv(caller, listId, new EditionImporter.QueryFields(
-                        ConsoleContext.blankToNull(edition), ConsoleContext.blankToNull(effectiveDate), null, null,
-                        List.of()), body, StandardCharsets.UTF_8);
-                outcome = new Pages.ImportOutcome(listId, created, null);
-            }
-        } catch (EcxException e) {
-            outcome = new Pages.ImportOutcome(listId, null, Problem.of(e.code(), e.getMessage(), e.errors()));
-        } catch (IOException e) {
-            outcome = new Pages.ImportOutcome(listId, null, Problem.of(ErrorCode.MALFORMED_REQUEST,
-                    "The uploaded file could not be read.", List.of()));
+        catalog.requireEditor(caller, listId);
+        if (file == null || file.uploadedFile() == null) {
+            throw EcxException.invalid("file", "choose a CSV file");
         }
-        return ctx.page(Pages.controlLists(overview(caller), outcome));
+        String job = jobs.start(caller, listId, new EditionImporter.QueryFields(ConsoleContext.blankToNull(edition),
+                ConsoleContext.blankToNull(effectiveDate), null, null, List.of()), file.uploadedFile());
+        return ConsoleContext.seeOther(IMPORT + job);
+    }
+
+    /** An import's progress (the page reloads itself while it runs) and then its result. */
+    @GET
+    @Path("/import")
+    @Authorize(Permission.CONTROL_LIST_PUBLISH)
+    public TemplateInstance importProgress(@QueryParam("job") String job) {
+        return ctx.page(Pages.importJob(jobs.get(ctx.caller(), job)));
+    }
+
+    /** One edition's entries as a hierarchy under {@code prefix}, optionally narrowed by a text search. */
+    @GET
+    @Path("/edition")
+    @Authorize(Permission.CONTROL_LIST_READ)
+    public TemplateInstance edition(@QueryParam("list") String listId, @QueryParam("edition") String edition,
+            @QueryParam("prefix") String prefix, @QueryParam("q") String q, @QueryParam("cursor") String cursor) {
+        Caller caller = ctx.caller();
+        String p = ConsoleContext.blankToNull(prefix);
+        String text = ConsoleContext.blankToNull(q);
+        EditionView view = catalog.edition(caller, listId, edition);
+        Page<EntryView> page = catalog.entries(caller, listId, edition, p, text,
+                ConsoleContext.blankToNull(cursor), BROWSE_PAGE);
+        String next = page.nextCursor() == null ? null : "/console/control-lists/edition?" + query("list", listId)
+                + "&" + query("edition", edition) + (p == null ? "" : "&" + query("prefix", p))
+                + (text == null ? "" : "&" + query("q", text)) + "&" + query("cursor", page.nextCursor());
+        return ctx.page(Pages.edition(EditionBrowse.of(view, p, text, page.items(), next)));
+    }
+
+    /** Two editions of a list side by side: what {@code to} added, removed, changed and renumbered. */
+    @GET
+    @Path("/diff")
+    @Authorize(Permission.CONTROL_LIST_READ)
+    public TemplateInstance diff(@QueryParam("list") String listId, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        if (from == null || from.isBlank()) {
+            throw EcxException.invalid("from", "is required");
+        }
+        return ctx.page(Pages.diff(diffs.diff(ctx.caller(), listId, to, from)));
+    }
+
+    private static String query(String name, String value) {
+        return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @POST

@@ -2,6 +2,7 @@ package org.ecx.console;
 
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,8 @@ import org.ecx.access.Caller;
 import org.ecx.access.Permission;
 import org.ecx.common.ETags;
 import org.ecx.common.EcxException;
+import org.ecx.common.ErrorCode;
+import org.ecx.common.Problem;
 import org.ecx.common.Page;
 import org.ecx.audit.AccessReceipt;
 import org.ecx.denial.DenialQueries;
@@ -35,6 +38,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class DenialPages {
 
     static final String DETAIL = "/console/denials/view?id=";
+    static final String EDIT = "/console/denials/edit?id=";
 
     @Inject
     ConsoleContext ctx;
@@ -70,6 +74,119 @@ public class DenialPages {
         List<AccessReceipt> receipts = caller.isOf(view.notifyingState()) && ctx.viewer().can("DENIAL_RECEIPTS")
                 ? service.receipts(caller, id) : null;
         return ctx.page(Pages.denial(RedactedDenial.of(view), service.history(caller, id), receipts));
+    }
+
+    /** The form to notify a new denial of the caller's state. */
+    @GET
+    @Path("/new")
+    @Authorize(Permission.DENIAL_CREATE)
+    public TemplateInstance newDenial() {
+        return ctx.page(Pages.denialForm(DenialForm.blank(), null, null, null));
+    }
+
+    /** Notifies the denial typed in the form; a refused form is shown again with its problem and the input. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Authorize(Permission.DENIAL_CREATE)
+    public Response create(@BeanParam Fields fields) {
+        DenialForm form = fields.form();
+        try {
+            DenialView created = writes.create(ctx.caller(), ctx.valid(form.toRequest()));
+            return ConsoleContext.seeOther(DETAIL + created.id());
+        } catch (EcxException e) {
+            return formAgain(e, Pages.denialForm(form, null, null, problem(e)));
+        }
+    }
+
+    /** The amend form of a denial of the caller's state, filled in from the current version. */
+    @GET
+    @Path("/edit")
+    @Authorize(Permission.DENIAL_AMEND)
+    public TemplateInstance edit(@QueryParam("id") String id) {
+        DenialView current = own(id);
+        return ctx.page(Pages.denialForm(DenialForm.of(current), current.id().toString(), current.version(), null));
+    }
+
+    /**
+     * Amends with the form's version as If-Match. A stale form (another officer amended meanwhile) stores nothing
+     * and comes back with the conflict explained and the typed values kept.
+     */
+    @POST
+    @Path("/{id}/amendment")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Authorize(Permission.DENIAL_AMEND)
+    public Response amend(@PathParam("id") String id, @RestForm String version, @BeanParam Fields fields) {
+        DenialForm form = fields.form();
+        try {
+            DenialView current = own(id);
+            writes.amend(ctx.caller(), id, ifMatch(version), ctx.valid(form.amending(current)));
+            return ConsoleContext.seeOther(DETAIL + id);
+        } catch (EcxException e) {
+            Long shown = parsedOrNull(version);
+            return formAgain(e, Pages.denialForm(form, id, shown, problem(e)));
+        }
+    }
+
+    /** The caller's own denial (unredacted for its notifying state); another state's is refused as the API does. */
+    private DenialView own(String id) {
+        if (id == null || id.isBlank()) {
+            throw EcxException.notFound();
+        }
+        DenialView view = service.get(ctx.caller(), id);
+        if (!ctx.caller().isOf(view.notifyingState())) {
+            throw new EcxException(ErrorCode.FORBIDDEN, "Only the notifying state may change a denial.");
+        }
+        return view;
+    }
+
+    private Response formAgain(EcxException e, TemplateInstance page) {
+        if (e.code() == ErrorCode.NOT_FOUND || e.code() == ErrorCode.FORBIDDEN) {
+            return ctx.error(e);
+        }
+        return Response.status(e.code().status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(ctx.page(page)).build();
+    }
+
+    private static Problem problem(EcxException e) {
+        return Problem.of(e.code(), e.getMessage(), e.errors());
+    }
+
+    private static Long parsedOrNull(String version) {
+        try {
+            return Long.valueOf(version.trim());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The form's fields (one per {@link DenialForm} component). */
+    public static class Fields {
+        @RestForm public String nationalReference;
+        @RestForm public String decisionType;
+        @RestForm public String decisionDate;
+        @RestForm public String destinationCountry;
+        @RestForm public String endUse;
+        @RestForm public String reasons;
+        @RestForm public String rationale;
+        @RestForm public String contact;
+        @RestForm public String licenceApplicationRef;
+        @RestForm public String partyRole;
+        @RestForm public String partyName;
+        @RestForm public String partyCountry;
+        @RestForm public String partyAddress;
+        @RestForm public String controlEntry;
+        @RestForm public String itemDescription;
+        @RestForm public String quantity;
+        @RestForm public String distributionScope;
+        @RestForm public String distributionRegime;
+        @RestForm public String distributionStates;
+
+        DenialForm form() {
+            return new DenialForm(nationalReference, decisionType, decisionDate, destinationCountry, endUse, reasons,
+                    rationale, contact, licenceApplicationRef, partyRole, partyName, partyCountry, partyAddress,
+                    controlEntry, itemDescription, quantity, distributionScope, distributionRegime,
+                    distributionStates);
+        }
     }
 
     /** Records a completed review; the form's version is sent as If-Match, so a stale page gets 412. */

@@ -7,6 +7,7 @@ import org.ecx.audit.AuditEventView;
 import org.ecx.audit.ChainVerification;
 import org.ecx.common.Problem;
 import org.ecx.controllist.ControlListView;
+import org.ecx.controllist.DiffView;
 import org.ecx.controllist.EditionView;
 import org.ecx.audit.AccessReceipt;
 import org.ecx.denial.DenialHistoryEntry;
@@ -38,11 +39,20 @@ final class Pages {
     static native TemplateInstance denial(RedactedDenial d, List<DenialHistoryEntry> history,
             List<AccessReceipt> receipts);
 
+    /** The post form ({@code id} null) or the amend form of denial {@code id} at {@code version}. */
+    static native TemplateInstance denialForm(DenialForm form, String id, Long version, Problem problem);
+
     static native TemplateInstance consultations(List<ConsultationRow> rows, String nextPage);
 
     static native TemplateInstance consultation(ConsultationRow c);
 
-    static native TemplateInstance controlLists(List<ListWithEditions> lists, ImportOutcome outcome);
+    static native TemplateInstance controlLists(List<ListWithEditions> lists);
+
+    static native TemplateInstance importJob(ImportJobs.Job job);
+
+    static native TemplateInstance edition(EditionBrowse browse);
+
+    static native TemplateInstance diff(DiffView diff);
 
     static native TemplateInstance audit(List<AuditEventView> events, String nextPage,
             ChainVerification verification);
@@ -52,6 +62,16 @@ final class Pages {
 
     /** A list and the editions the viewer may see. */
     record ListWithEditions(ControlListView list, List<EditionView> editions) {
+
+        /** The newest edition (editions come in the order they were imported): the diff's default "to". */
+        public String latest() {
+            return editions.isEmpty() ? null : editions.get(editions.size() - 1).edition();
+        }
+
+        /** The one before it: the diff's default "from". */
+        public String previous() {
+            return editions.size() < 2 ? null : editions.get(editions.size() - 2).edition();
+        }
     }
 
     /** What the last import did: the created draft, or the 422 problem with every bad entry. */

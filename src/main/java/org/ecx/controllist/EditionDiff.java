@@ -15,7 +15,7 @@ import org.ecx.access.Caller;
 
 /** Compares two editions of a list entry by entry and field by field (SPEC §6). */
 @ApplicationScoped
-class EditionDiff {
+public class EditionDiff {
 
     /** The fields compared; parentCode, category and group follow from the code. */
     private static final Map<String, Function<EntryView, Object>> FIELDS = new LinkedHashMap<>();

@@ -90,6 +90,12 @@ public class DenialWrites {
         return new Written(view, false);
     }
 
+    /** Creates a denial without an Idempotency-Key (the officer console's form, which redirects after posting). */
+    @Transactional
+    public DenialView create(Caller caller, DenialRequest request) {
+        return create(caller, request, null).view();
+    }
+
     /** The first version of the denial created with a repeated Idempotency-Key, as its originator sees it. */
     private DenialView replay(UUID firstId, Caller caller) {
         DenialVersion v1 = DenialVersion.find("denialId = ?1 and version = 1", firstId).firstResult();
@@ -111,7 +117,7 @@ public class DenialWrites {
     }
 
     @Transactional
-    DenialView amend(Caller caller, String id, String ifMatch, DenialRequest request) {
+    public DenialView amend(Caller caller, String id, String ifMatch, DenialRequest request) {
         Denial d = ownForUpdate(caller, id);
         ETags.requireMatch(ifMatch, d.version);
         DenialSnapshot previous = json.read(d.body);

@@ -274,6 +274,38 @@ class HelmChartTest {
     }
 
     @Test
+    void theConsoleIsOffByDefaultAndNeitherItsClientNorItsSecretIsConfigured() {
+        List<JsonNode> docs = render(t -> t);
+        JsonNode data = configMap(docs).path("data");
+
+        assertThat(data.path("ECX_CONSOLE_ENABLED").asText()).isEqualTo("false");
+        assertThat(data.path("ECX_TOKENS_AUTHORIZED_PARTIES").asText()).isEqualTo("ecx-web,de-system");
+        assertThat(container(docs).path("env").findValuesAsText("name")).doesNotContain("ECX_CONSOLE_CLIENT_SECRET");
+    }
+
+    @Test
+    void anEnabledConsoleGetsItsClientSecretFromTheSecretAndItsClientAmongTheAuthorizedParties() {
+        List<JsonNode> docs = render(t -> t.set("console.enabled", "true").set("console.existingSecret", "ecx-console"));
+        JsonNode data = configMap(docs).path("data");
+
+        assertThat(data.path("ECX_CONSOLE_ENABLED").asText()).isEqualTo("true");
+        assertThat(data.path("ECX_CONSOLE_CLIENT_ID").asText()).isEqualTo("ecx-console");
+        assertThat(data.path("ECX_CONSOLE_OIDC_URL").asText()).isEqualTo("https://keycloak.example.org/realms/ecx");
+        assertThat(data.path("ECX_TOKENS_AUTHORIZED_PARTIES").asText()).isEqualTo("ecx-web,de-system,ecx-console");
+        JsonNode secret = envVar(container(docs).path("env"), "ECX_CONSOLE_CLIENT_SECRET");
+        assertThat(secret.has("value")).isFalse();
+        assertThat(secret.at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("ecx-console");
+        assertThat(secret.at("/valueFrom/secretKeyRef/key").asText()).isEqualTo("client-secret");
+        assertThat(data.has("ECX_CONSOLE_CLIENT_SECRET")).isFalse();
+    }
+
+    @Test
+    void anEnabledConsoleWithoutItsSecretIsRefused() {
+        assertThatThrownBy(() -> render(t -> t.set("console.enabled", "true")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("existingSecret");
+    }
+
+    @Test
     void anHttpCeilingNotAboveTheEditionLimitIsRejected() {
         assertThatThrownBy(() -> render(t -> t.set("ecx.limits.httpMaxBodyBytes", "52428800")))
                 .hasMessageContaining("must exceed ecx.limits.editionBodyBytes");
