@@ -75,3 +75,15 @@ limit, or the edition limit plus 1 MiB. Numbers go through int64: YAML numbers a
 app.kubernetes.io/name: {{ include "ecx.name" . }}-test
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
+
+{{/*
+The clients (azp) whose access tokens ECX accepts: oidc.authorizedParties, plus the console's client when the
+console is enabled (its session's access token is checked by the same rules as a bearer token, ADR 0017).
+*/}}
+{{- define "ecx.authorizedParties" -}}
+{{- $parties := .Values.oidc.authorizedParties -}}
+{{- if .Values.console.enabled -}}
+{{- $parties = append $parties .Values.console.clientId | uniq -}}
+{{- end -}}
+{{- join "," $parties -}}
+{{- end }}
