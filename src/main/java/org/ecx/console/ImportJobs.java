@@ -1,9 +1,8 @@
 package org.ecx.console;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.inject.Inject;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -49,6 +48,10 @@ public class ImportJobs {
 
     @Inject
     Clock clock;
+
+    /** The worker thread has no request of its own: the importer's beans get a request context for the job. */
+    @Inject
+    RequestContextController requestContext;
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -112,7 +115,7 @@ public class ImportJobs {
         }
     }
 
-    /** Starts importing {@code file} (moved into the job, deleted when it ends); returns the job's id. */
+    /** Starts importing a copy of {@code file} (the copy is deleted when the job ends); returns the job's id. */
     public String start(Caller caller, String listId, EditionImporter.QueryFields fields, Path file)
             throws IOException {
         Path own = Files.createTempFile("ecx-console-import-", ".csv");
@@ -135,8 +138,7 @@ public class ImportJobs {
     }
 
     private void run(Job job, Caller caller, EditionImporter.QueryFields fields, Path file) {
-        ManagedContext request = Arc.container().requestContext();
-        request.activate();
+        requestContext.activate();
         try (InputStream body = new Counting(Files.newInputStream(file), job.read)) {
             EditionView created = importer.importCsv(caller, job.listId, fields, body, StandardCharsets.UTF_8);
             job.outcome = new Pages.ImportOutcome(job.listId, created, null);
@@ -148,7 +150,7 @@ public class ImportJobs {
                     "The import failed; nothing was stored.", List.of()));
         } finally {
             job.endedAt = clock.instant();
-            request.terminate();
+            requestContext.deactivate();
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
