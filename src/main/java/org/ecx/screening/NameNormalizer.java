@@ -688,17 +688,23 @@ public final class NameNormalizer {
         }
         Set<String> readings = new java.util.LinkedHashSet<>(4);
         readings.add(primary);
-        String variant = SOFT_C.matcher(FINAL_H.matcher(text.replace("dh", "d")).replaceAll("")).replaceAll("s")
-                .replace("ch", "h");
-        // a reading shorter than 3 letters would meet too many words (allah read as al would meet Ali)
-        for (String r : List.of(classes(text, LATIN_LETTERS), skeleton(variant))) {
-            if (r.length() >= 3) {
-                readings.add(r);
+        if (text.indexOf('h') >= 0 || text.indexOf('c') >= 0 || text.contains("ts") || text.contains("dj")) {
+            // only a digraph, a soft c or a final h read otherwise (the common case skips this work)
+            String variant = SOFT_C.matcher(FINAL_H.matcher(text.replace("dh", "d")).replaceAll("")).replaceAll("s")
+                    .replace("ch", "h");
+            // a reading shorter than 3 letters would meet too many words (allah read as al would meet Ali)
+            for (String r : List.of(classes(text, LATIN_LETTERS), skeleton(variant))) {
+                if (r.length() >= 3) {
+                    readings.add(r);
+                }
             }
         }
         String core = new Token(text, "", "", false, false).core();
         if (!core.equals(text) && skeleton(core).length() >= 2) {
             readings.add(skeleton(core));  // the name itself, after a joined article: 2 letters are enough
+        }
+        if (readings.size() == 1) {
+            return primary;
         }
         return String.join("|", readings);
     }
