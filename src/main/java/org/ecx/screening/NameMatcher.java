@@ -36,6 +36,8 @@ public final class NameMatcher {
     static final double SKELETON_ABJAD = 0.92;
     /** Similarity given to two Latin spellings with the same skeleton of three letters or more ({@code Husayn/Hussein}). */
     static final double SKELETON_LATIN = 0.88;
+    /** Similarity given to short words equal in the form both Korean romanizations agree on ({@link Token#korean()}). */
+    static final double KOREAN = 0.92;
     /** Similarity of one edit; a second edit (8 letters and more) costs as much again. */
     static final double ONE_EDIT = 0.92;
     static final double EDIT_COST = 0.06;
@@ -463,8 +465,14 @@ public final class NameMatcher {
     private static boolean writtenAsOne(Token first, Token second, List<Token> other) {
         String joined = first.text() + second.text();
         String joinedPhonetic = first.phonetic() + NameNormalizer.phonetic(second.text());
+        String joinedSkeleton = first.abjad() ? NameNormalizer.joinedSkeleton(first, second.text()) : null;
         for (Token o : other) {
             if (o.text().equals(joined) || o.phonetic().equals(joinedPhonetic)) {
+                return true;
+            }
+            // two Arabic-script words written as one Latin word (شیر جان / Sherjan): the joined reading is a key
+            if (joinedSkeleton != null && !o.abjad() && joinedSkeleton.length() >= 4
+                    && sharedSkeleton(joinedSkeleton, o.skeleton())) {
                 return true;
             }
         }
@@ -492,6 +500,10 @@ public final class NameMatcher {
         if (a.core().equals(b.text()) || b.core().equals(a.text()) || a.core().equals(b.core())) {
             sim = CORE;
         }
+        String korean = a.korean();
+        if (!korean.isEmpty() && korean.equals(b.korean())) {
+            sim = Math.max(sim, KOREAN);  // Ch'ong/Jong, Kuk/Guk: the two romanizations of Korean
+        }
         int budget = editBudget(Math.min(a.text().length(), b.text().length()));
         if (budget > 0) {
             int edits = damerau(a.text(), b.text(), budget);
@@ -504,15 +516,43 @@ public final class NameMatcher {
                 sim = Math.max(sim, ONE_EDIT - EDIT_COST * (edits - 1));
             }
         }
-        if (a.skeleton().equals(b.skeleton())) {
-            if ((a.abjad() || b.abjad()) && a.skeleton().length() >= 2) {
+        if (a.abjad() || b.abjad()) {
+            if (sharedSkeleton(a.skeleton(), b.skeleton())) {
                 sim = Math.max(sim, SKELETON_ABJAD);
-            } else if (a.skeleton().length() >= 3 && Math.min(a.text().length(), b.text().length())
+            }
+        } else if (a.primarySkeleton().equals(b.primarySkeleton())) {
+            if (a.primarySkeleton().length() >= 3 && Math.min(a.text().length(), b.text().length())
                     >= 0.8 * Math.max(a.text().length(), b.text().length())) {
                 sim = Math.max(sim, SKELETON_LATIN);
             }
         }
         return sim;
+    }
+
+    /**
+     * Whether two {@code |}-separated skeleton lists ({@link Token#skeletons()}) share a reading of at least two
+     * letters (every such reading is an index key: the completeness rule holds).
+     */
+    static boolean sharedSkeleton(String a, String b) {
+        int i = 0;
+        while (i < a.length()) {
+            int end = a.indexOf('|', i);
+            end = end < 0 ? a.length() : end;
+            int len = end - i;
+            if (len >= 2) {
+                int j = 0;
+                while (j < b.length()) {
+                    int bEnd = b.indexOf('|', j);
+                    bEnd = bEnd < 0 ? b.length() : bEnd;
+                    if (bEnd - j == len && a.regionMatches(i, b, j, len)) {
+                        return true;
+                    }
+                    j = bEnd + 1;
+                }
+            }
+            i = end + 1;
+        }
+        return false;
     }
 
     /** Whether the two differ only by two adjacent letters swapped. */

@@ -32,7 +32,7 @@ public final class NameNormalizer {
      * Version of the key derivation. Stored with every index row; rows of an older version are rebuilt at
      * startup. Bump it whenever this class changes the keys it produces.
      */
-    public static final int KEY_VERSION = 4;
+    public static final int KEY_VERSION = 5;
 
     /** Legal-form words: removed before matching (a legal form alone is never a match). */
     static final Set<String> LEGAL_FORMS = Set.of(
@@ -49,11 +49,13 @@ public final class NameNormalizer {
             // Turkish, Asian
             "ltdsti", "sti", "tic", "kk", "yk", "bhd", "sdn", "tbk", "pt", "cv",
             // Arabic (transliterated): sharika/sharikat = company, mu'assasa = establishment
-            "shrkt", "shrka", "mwssa", "sharika", "sharikat", "sharikah", "shirkat", "muassasa", "muassasat", "mwssst");
+            "shrkt", "shrka", "mwssa", "sharika", "sharikat", "sharikah", "shirkat", "muassasa", "muassasat", "mwssst",
+            // "Limited" written in Arabic letters (ليمتد, لمتد, ليميتد)
+            "lmtd", "limtd", "limitd");
 
     /** Frequent words that carry little identity: they count for a fifth of a distinctive word. */
     static final Set<String> GENERIC = Set.of(
-            "al", "el", "ul", "bin", "ibn", "bint", "ben", "ould", "abd", "abu", "din", "the", "and", "of", "de", "da", "do", "dos", "das", "la", "le",
+            "al", "el", "ul", "bin", "ibn", "bint", "ben", "ould", "abd", "abu", "din", "wa", "the", "and", "of", "de", "da", "do", "dos", "das", "la", "le",
             "les", "du", "der", "den", "van", "von", "y", "e", "et", "und",
             "trading", "trade", "traders", "group", "international", "intl", "industrial", "industries",
             "industry", "holding", "holdings", "enterprise", "enterprises", "general", "global", "service",
@@ -84,6 +86,11 @@ public final class NameNormalizer {
     /** Spellings of {@code al-Din} written joined ({@code Saifuddin}, {@code Nasreddine}): split into X + din. */
     private static final List<String> DIN_SUFFIXES = List.of("ouddine", "uddine", "eddine", "iddine", "oudine", "uddin",
             "eddin", "addin", "aldin", "aldine", "eldin", "eldine", "uldin", "oddin", "iddin", "udin", "edine", "edin");
+    /** {@code al-Din} written as a word of its own with the article joined ({@code Nasr Eddine}): {@code din}. */
+    private static final Set<String> DIN_WORDS = Set.of("ouddine", "uddine", "eddine", "iddine", "uddin", "eddin",
+            "addin", "aldin", "aldine", "eldin", "eldine", "uldin", "oddin", "iddin", "addine");
+    /** {@code bin al-X} written as one word ({@code Binalqatrani}, invented): split into bin + X. */
+    private static final List<String> BIN_AL_PREFIXES = List.of("binal", "benal", "bnal", "ibnal", "binel", "benel");
 
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
     private static final Pattern ABBREVIATION_DOT = Pattern.compile("(?<=\\b\\p{L})\\.(?=\\p{L}\\b)");
@@ -92,8 +99,12 @@ public final class NameNormalizer {
     private static final Pattern ARABIC_MARKS = Pattern.compile("[\u02BE\u02BF\u02B1\u02BC\u02BB\u02C0\u02C1]");
     /** Arabic short-vowel signs, shadda, sukun and tatweel: not letters, they must not split a word ({@code عُمر}). */
     private static final Pattern ARABIC_VOWEL_SIGNS = Pattern.compile("[\u064B-\u065F\u0670\u0640]");
+    private static final Pattern SOFT_C = Pattern.compile("c(?=[eiy])");
+    private static final Pattern FINAL_H = Pattern.compile("(?<=[aeiou])h$");
     private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final String VOWELS = "aeiou";
+    /** Consonants an article assimilates to, written doubled after {@code e} when it is joined ({@code Essaid}). */
+    private static final String ASSIMILATING = "stdrzn";
 
     private static final ThreadLocal<Transliterator> CYRILLIC = ThreadLocal.withInitial(() -> {
         Transliterator t = Transliterator.getInstance("Russian-Latin/BGN");
@@ -113,7 +124,9 @@ public final class NameNormalizer {
      *
      * @param text     ASCII lower-case form (Arabic-script words with ayn/hamza dropped and long waw/ya as u/i)
      * @param phonetic the form with romanization variants folded
-     * @param skeleton first letter (any vowel as {@code a}) and consonants, semi-vowels w/y left out
+     * @param skeleton first letter (any vowel as {@code a}) and consonants, semi-vowels w/y left out; then,
+     *                 each after a {@code |}, the other readings of letters that romanizations render two ways
+     *                 (see {@link #skeletons()})
      * @param generic  a low-information word (see {@link #GENERIC})
      * @param abjad    written in a script that omits short vowels (Arabic, Hebrew, …)
      * @param next     the text of the following token, or empty: {@code text + next} is a key too, so that
@@ -149,9 +162,66 @@ public final class NameNormalizer {
             return text.length() <= 2 && !abjad ? 0.5 : 1.0;
         }
 
-        /** The text without a joined article ({@code alnoor → noor}), or the text itself. */
+        /**
+         * The text without a joined article ({@code alnoor → noor}), also when the article is assimilated to a
+         * doubled first consonant ({@code essaid → said}, {@code echcherif → cherif}), or the text itself.
+         */
         public String core() {
-            return text.length() >= 6 && (text.startsWith("al") || text.startsWith("el")) ? text.substring(2) : text;
+            if (text.length() < 6) {
+                return text;
+            }
+            if (text.startsWith("al") || text.startsWith("el")) {
+                return text.substring(2);
+            }
+            if (text.charAt(0) == 'e') {
+                char c = text.charAt(1);
+                if (ASSIMILATING.indexOf(c) >= 0 && text.charAt(2) == c) {
+                    return text.substring(2);
+                }
+                if (text.length() >= 7 && (text.startsWith("sh", 1) || text.startsWith("ch", 1))
+                        && (text.startsWith("sh", 3) || text.startsWith("ch", 3))) {
+                    return text.substring(3);
+                }
+            }
+            return text;
+        }
+
+        /**
+         * For a Latin word of 2 to 5 letters (a syllable of a Korean name), the form on which the two Korean
+         * romanizations agree: an initial {@code ch} as {@code j}, initial {@code k}, {@code t}, {@code p} as
+         * {@code g}, {@code d}, {@code b}, {@code eo}/{@code eu} as {@code o}/{@code u} (McCune-Reischauer
+         * {@code Ch'ong}, {@code Kuk} against Revised {@code Jong}, {@code Guk}); empty for any other word.
+         */
+        public String korean() {
+            if (abjad || text.length() < 2 || text.length() > 5 || numeric()) {
+                return "";
+            }
+            String k = text.replace("eo", "o").replace("eu", "u");
+            if (k.startsWith("ch")) {
+                k = "j" + k.substring(2);
+            } else {
+                int i = "ktp".indexOf(k.charAt(0));
+                k = i < 0 ? k : "gdb".charAt(i) + k.substring(1);
+            }
+            return k;
+        }
+
+        /** The first consonant skeleton: the word's reading. */
+        public String primarySkeleton() {
+            int bar = skeleton.indexOf('|');
+            return bar < 0 ? skeleton : skeleton.substring(0, bar);
+        }
+
+        /**
+         * Every consonant skeleton of the word: its reading, then the readings of letters romanized two ways. For a
+         * word in Arabic script: ض as {@code z} (Persian, Urdu) besides {@code d}, ق and ك as {@code g} besides
+         * {@code k}. For a Latin word: its digraphs as two letters ({@code Ishak} for اسحاق, {@code Mikhalati} for
+         * مكحلاتي); {@code dh} as ض, a soft {@code c} as {@code s}, {@code ch} as خ and a final {@code -ah}/{@code -ih}
+         * as ta marbuta ({@code Ramdhan}, {@code Bougacem}, {@code Marich}, {@code Hamdah}); and the word without
+         * its joined article ({@code Essaid}). {@link NameMatcher} compares them across scripts only.
+         */
+        public List<String> skeletons() {
+            return skeleton.indexOf('|') < 0 ? List.of(skeleton) : List.of(skeleton.split("\\|"));
         }
 
         /** The key under which the rarity of this word is counted: its phonetic form. */
@@ -172,11 +242,17 @@ public final class NameNormalizer {
                 return keys;
             }
             keys.add("p:" + phonetic);
-            if (skeleton.length() >= 2) {
-                keys.add("s:" + skeleton);
+            for (String s : skeletons()) {
+                if (s.length() >= 2) {
+                    keys.add("s:" + s);
+                }
             }
             if (!core().equals(text)) {
                 keys.add("t:" + core());
+            }
+            String korean = korean();
+            if (!korean.isEmpty()) {
+                keys.add("k:" + korean);
             }
             if (text.length() == 2 && !abjad) {
                 keys.add("d:" + text);
@@ -186,9 +262,21 @@ public final class NameNormalizer {
             if (!next.isEmpty()) {
                 keys.add("t:" + text + next);
                 keys.add("p:" + phonetic + NameNormalizer.phonetic(next));
+                if (abjad) {
+                    // two words in Arabic script written as one in Latin letters (شیر جان / Sherjan)
+                    keys.add("s:" + joinedSkeleton(this, next));
+                }
             }
             return keys;
         }
+    }
+
+    /**
+     * The skeleton of an Arabic-script word and the next one written as one word in Latin letters: the reading
+     * of the joined transliteration ({@link NameMatcher} joins them when it equals a reading of the other side).
+     */
+    static String joinedSkeleton(Token first, String next) {
+        return skeleton(first.text() + next);
     }
 
     /** The words one letter shorter than {@code text}, without repeats. */
@@ -217,7 +305,8 @@ public final class NameNormalizer {
 
         /** Skeletons of the distinctive tokens (at least two letters), sorted and space-joined. */
         public String skeletonKey() {
-            return tokens.stream().filter(t -> !t.generic() && t.skeleton().length() >= 2).map(Token::skeleton)
+            return tokens.stream().filter(t -> !t.generic() && t.primarySkeleton().length() >= 2)
+                    .map(Token::primarySkeleton)
                     .sorted().reduce((a, b) -> a + " " + b).orElse("");
         }
 
@@ -263,6 +352,24 @@ public final class NameNormalizer {
                 continue;
             }
             boolean abjad = isAbjad(word);
+            if (abjad) {
+                word = arabicLetters(word);
+            }
+            if (abjad && word.equals("و")) {
+                words.add("wa");  // "and", written apart
+                abjads.add(true);
+                continue;
+            }
+            if (abjad && word.length() >= 6 && word.startsWith("وال")) {
+                // "and the X" written as one word (والنور): the conjunction and the article joined to the noun
+                word = word.substring(1);
+            }
+            if (abjad && word.length() >= 7 && word.startsWith("عبدال") && !word.startsWith("عبدالله")) {
+                // Abd al-X written as one word before a short name (عبدالرب): abd + X
+                words.add("abd");
+                abjads.add(true);
+                word = word.substring(5);
+            }
             if (abjad && word.equals("الله")) {
                 words.add("allah");
                 abjads.add(true);
@@ -304,7 +411,7 @@ public final class NameNormalizer {
     /** One token of the given text as {@link #normalize} would build it (used for joined words). */
     static Token token(String text, boolean abjad) {
         String phonetic = phonetic(text);
-        return new Token(text, phonetic, skeleton(text), GENERIC.contains(text), abjad, "", "");
+        return new Token(text, phonetic, skeletons(text), GENERIC.contains(text), abjad, "", "");
     }
 
     /**
@@ -340,7 +447,7 @@ public final class NameNormalizer {
             String w = words.get(i);
             boolean abjad = abjads.get(Math.min(i, abjads.size() - 1));
             String next = i + 1 < words.size() ? words.get(i + 1) : "";
-            String skeleton = abjad ? arabicSkeletons.getOrDefault(w, skeleton(w)) : skeleton(w);
+            String skeleton = abjad ? arabicSkeletons.getOrDefault(w, skeleton(w)) : skeletons(w);
             tokens.add(new Token(w, phonetic(w), skeleton, GENERIC.contains(w), abjad, next, written.get(i)));
         }
         return tokens;
@@ -430,6 +537,14 @@ public final class NameNormalizer {
         if (ABU.contains(w)) {
             return List.of("abu");
         }
+        if (DIN_WORDS.contains(w)) {
+            return List.of("din");
+        }
+        for (String p : BIN_AL_PREFIXES) {
+            if (w.startsWith(p) && w.length() - p.length() >= 4) {
+                return List.of("bin", w.substring(p.length()));
+            }
+        }
         if (w.startsWith("abd") && w.endsWith("allah") && w.length() <= 10) {
             return List.of("abd", "allah");
         }
@@ -473,6 +588,24 @@ public final class NameNormalizer {
         }
         return w;
     }
+
+    /**
+     * Persian, Urdu and Pashto letters that ICU romanizes otherwise than the lists do (ځ as {@code dz}, ښ with a
+     * modifier letter, ہ and ھ as a mark, ے as {@code ai}), written as the Arabic letters the lists read them as;
+     * a final alef maqsura (ى) is the vowel {@code a}.
+     */
+    static String arabicLetters(String word) {
+        StringBuilder sb = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            int k = PERSIAN_LETTERS.indexOf(c);
+            sb.append(k >= 0 ? AS_ARABIC.charAt(k) : c == 'ى' && i == word.length() - 1 ? 'ا' : c);
+        }
+        return sb.toString();
+    }
+
+    private static final String PERSIAN_LETTERS = "ځښږہۀۃھےۍېٹټڈډڑړڼګ";
+    private static final String AS_ARABIC = "زشژههةهییيتتددررنگ";
 
     private static boolean isAbjad(String word) {
         int cp = word.codePointAt(0);
@@ -525,11 +658,55 @@ public final class NameNormalizer {
         if (text.isEmpty() || Character.isDigit(text.charAt(0))) {
             return text;
         }
+        return classes(text, LATIN_CLASSES);
+    }
+
+    private static String classes(String text, String[][] classes) {
+        if (text.isEmpty() || Character.isDigit(text.charAt(0))) {
+            return text;
+        }
         String t = text.replace('w', 'u').replace('y', 'i');
-        for (String[] r : LATIN_CLASSES) {
+        for (String[] r : classes) {
             t = t.replace(r[0], r[1]);
         }
         return collapse(t);
+    }
+
+    /** The classes of {@link #LATIN_CLASSES} letter by letter: no digraph is one sound. */
+    private static final String[][] LATIN_LETTERS = {{"q", "k"}, {"c", "k"}, {"x", "kS"}, {"s", "S"}, {"z", "S"},
+            {"v", "f"}, {"p", "b"}};
+
+    /**
+     * The skeleton of a Latin word and, after a {@code |} each, its other readings (see {@link Token#skeletons()}):
+     * the digraphs as two letters; {@code dh} as {@code d}, a soft {@code c} as {@code s}, {@code ch} as {@code h}
+     * and a final vowel and {@code h} without the {@code h}; the word without a joined article.
+     */
+    static String skeletons(String text) {
+        String primary = skeleton(text);
+        if (primary.length() < 2) {
+            return primary;
+        }
+        Set<String> readings = new java.util.LinkedHashSet<>(4);
+        readings.add(primary);
+        if (text.indexOf('h') >= 0 || text.indexOf('c') >= 0 || text.contains("ts") || text.contains("dj")) {
+            // only a digraph, a soft c or a final h read otherwise (the common case skips this work)
+            String variant = SOFT_C.matcher(FINAL_H.matcher(text.replace("dh", "d")).replaceAll("")).replaceAll("s")
+                    .replace("ch", "h");
+            // a reading shorter than 3 letters would meet too many words (allah read as al would meet Ali)
+            for (String r : List.of(classes(text, LATIN_LETTERS), skeleton(variant))) {
+                if (r.length() >= 3) {
+                    readings.add(r);
+                }
+            }
+        }
+        String core = new Token(text, "", "", false, false).core();
+        if (!core.equals(text) && skeleton(core).length() >= 2) {
+            readings.add(skeleton(core));  // the name itself, after a joined article: 2 letters are enough
+        }
+        if (readings.size() == 1) {
+            return primary;
+        }
+        return String.join("|", readings);
     }
 
     /**
@@ -546,12 +723,34 @@ public final class NameNormalizer {
     private static final String ARABIC_LETTERS = "بتثجحخدذرزسشصضطظغفقكلمنهپچژگکھ";
     private static final String ARABIC_CLASSES = "btSjhhdSrSSXSdtSgfkklmnhbXjgkh";
 
-    /** The skeleton of a word in Arabic script, read from its letters. */
+    /** Letters that romanizations of Arabic-script names render two ways, and their second class: ض, ق, ك, ک. */
+    private static final String TWO_READINGS = "ضقكک";
+    private static final String SECOND_CLASS = "Sggg";
+
+    /**
+     * The skeleton of a word in Arabic script, read from its letters, then after a {@code |} each the readings
+     * with one of {@link #TWO_READINGS} in its second class: ض as {@code z} in Persian and Urdu names, ق as
+     * {@code g} in Maghrebi and Gulf ones ({@code Bougacem}), ك as {@code g} where Persian گ is written without
+     * its second stroke (گل written كل).
+     */
     static String arabicSkeleton(String word) {
+        StringBuilder all = new StringBuilder(arabicReading(word, (char) 0));
+        for (int i = 0; i < TWO_READINGS.length(); i++) {
+            char letter = TWO_READINGS.charAt(i);
+            if (word.indexOf(letter) >= 0) {
+                all.append('|').append(arabicReading(word, letter));
+            }
+        }
+        return all.toString();
+    }
+
+    private static String arabicReading(String word, char second) {
         StringBuilder t = new StringBuilder(word.length());
         for (int i = 0; i < word.length(); i++) {
-            int k = ARABIC_LETTERS.indexOf(word.charAt(i));
-            t.append(k >= 0 ? ARABIC_CLASSES.charAt(k) : Character.isLetter(word.charAt(i)) ? 'a' : ' ');
+            char c = word.charAt(i);
+            int k = ARABIC_LETTERS.indexOf(c);
+            t.append(c == second ? SECOND_CLASS.charAt(TWO_READINGS.indexOf(c))
+                    : k >= 0 ? ARABIC_CLASSES.charAt(k) : Character.isLetter(c) ? 'a' : ' ');
         }
         return collapse(t.toString().replace(" ", ""));
     }
