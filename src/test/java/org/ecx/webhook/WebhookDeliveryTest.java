@@ -56,10 +56,13 @@ class WebhookDeliveryTest {
         }
     }
 
+    private ExecutorService endpointThreads;
+
     @BeforeEach
     void startEndpoint() throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        endpointThreads = Executors.newFixedThreadPool(4);
+        server.setExecutor(endpointThreads);
         server.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             CountDownLatch h = hold;
@@ -85,6 +88,7 @@ class WebhookDeliveryTest {
     void stopEndpoint() {
         hold = null;
         server.stop(0);
+        endpointThreads.shutdownNow(); // HttpServer.stop leaves its executor's threads running
         clock.reset();
     }
 
