@@ -11,6 +11,7 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,7 +43,10 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
 
     /** Identity attribute marking an identity served from the cache (so that it is not stored again). */
     static final String FROM_CACHE = VerifiedTokens.class.getName() + ".hit";
+    /** Where OIDC's identity names its request. */
     private static final String ROUTING_CONTEXT = RoutingContext.class.getName();
+    /** Where the authentication request names its request. */
+    private static final String REQUEST_ROUTING_CONTEXT = HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE;
     private static final String TENANT_ID = "tenant-id";
     private static final String DEFAULT_TENANT = "Default";
 
@@ -51,6 +55,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
 
     private final Duration ttl;
     private final Cache<String, Entry> cache;
+    private final java.util.concurrent.atomic.AtomicLong hits = new java.util.concurrent.atomic.AtomicLong();
 
     @Inject
     VerifiedTokens(TokenConfig config) {
@@ -89,7 +94,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        RoutingContext routing = request.getAttribute(ROUTING_CONTEXT);
+        RoutingContext routing = request.getAttribute(REQUEST_ROUTING_CONTEXT);
         if (ttl.isZero() || !(request.getToken() instanceof AccessTokenCredential token) || !isApi(routing)) {
             return Uni.createFrom().nullItem();
         }
@@ -97,9 +102,15 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         if (e == null || e.expiresAtEpochSecond() <= Instant.now().getEpochSecond()) {
             return Uni.createFrom().nullItem();
         }
+        hits.incrementAndGet();
         // the same verified identity, bound to this request (OIDC's identity names the request it was created in)
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(e.identity())
                 .addAttribute(ROUTING_CONTEXT, routing).addAttribute(FROM_CACHE, Boolean.TRUE).build());
+    }
+
+    /** How many requests were answered from the cache (tests). */
+    long hits() {
+        return hits.get();
     }
 
     /** Whether {@code token} is remembered now (tests). */
@@ -165,7 +176,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         @Override
         public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context,
                 Map<String, Object> attributes) {
-            Object routing = attributes == null ? null : attributes.get(ROUTING_CONTEXT);
+            Object routing = attributes == null ? null : attributes.get(REQUEST_ROUTING_CONTEXT);
             tokens.remember(identity, routing instanceof RoutingContext r ? r : identity.getAttribute(ROUTING_CONTEXT));
             return Uni.createFrom().item(identity);
         }

@@ -31,7 +31,9 @@ class VerifiedTokensTest {
         assertThat(tokens.remembers(token)).isFalse();
         assertThat(statusOf(token)).isEqualTo(200);
         assertThat(tokens.remembers(token)).isTrue();
+        long hits = tokens.hits();
         assertThat(statusOf(token)).isEqualTo(200);
+        assertThat(tokens.hits()).as("the second request was answered from the cache").isEqualTo(hits + 1);
     }
 
     @Test
@@ -45,7 +47,9 @@ class VerifiedTokensTest {
         signature[signature.length / 2] ^= 0x01;
         String forged = token.substring(0, dot + 1) + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
 
+        long hits = tokens.hits();
         assertThat(statusOf(forged)).isEqualTo(401);
+        assertThat(tokens.hits()).as("the forged token was not answered from the cache").isEqualTo(hits);
         assertThat(tokens.remembers(forged)).isFalse();
         assertThat(statusOf(token)).isEqualTo(200);
     }
