@@ -22,4 +22,22 @@ public interface TokenConfig {
     /** Clock skew tolerated between the identity provider and ECX for {@code iat} (issued-at). */
     @WithDefault("PT30S")
     Duration allowedSkew();
+
+    /** The cache of verified bearer tokens ({@link VerifiedTokens}). */
+    Cache cache();
+
+    /** Verified bearer tokens are remembered so that their signature is not verified again on every request. */
+    interface Cache {
+        /**
+         * How long a verified token is taken without verifying it again (never beyond its {@code exp}). Bounds how
+         * long a token stays accepted after its signing key was withdrawn from the identity provider's key set.
+         * {@code PT0S} turns the cache off.
+         */
+        @WithDefault("PT60S")
+        Duration ttl();
+
+        /** The most tokens remembered at once (the least recently used are dropped first). */
+        @WithDefault("10000")
+        long maxSize();
+    }
 }

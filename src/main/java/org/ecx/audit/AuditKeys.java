@@ -76,11 +76,27 @@ class AuditKeys {
         return "ecx-audit-checkpoint\n" + seq + "\n" + hash + "\n" + at;
     }
 
+    /**
+     * The text a checkpoint signature served to a state's auditor covers: the head's hash and time, not its sequence
+     * number (which counts the whole federation's events).
+     */
+    public static String headText(String hash, Instant at) {
+        return "ecx-audit-head\n" + hash + "\n" + at;
+    }
+
     String sign(long seq, String hash, Instant at) {
+        return sign(checkpointText(seq, hash, at));
+    }
+
+    String signHead(String hash, Instant at) {
+        return sign(headText(hash, at));
+    }
+
+    private String sign(String text) {
         try {
             Signature s = Signature.getInstance("Ed25519");
             s.initSign(signingKey);
-            s.update(checkpointText(seq, hash, at).getBytes(StandardCharsets.UTF_8));
+            s.update(text.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(s.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -29,13 +29,18 @@ public class AuditService {
     @Inject
     EntityManager em;
 
-    /** Events in which {@code viewerState} is the actor or the owner of the record, oldest first. */
+    /**
+     * Events in which {@code viewerState} is the actor or the owner of the record, oldest first. Each carries its
+     * position within this listing (the caller's events matching the filters, from 1), never the global sequence
+     * number, and no link to the event before it: a state's auditor learns nothing of how many events of other
+     * states lie between two of its own (docs/security-model.md, "Audit").
+     */
     @Transactional
     public Page<AuditEventView> list(String viewerState, String cursor, String limit, String recordType,
             String recordId) {
         int size = Cursors.limit(limit, config);
         long after = Cursors.decodeLong(CURSOR_KIND, viewerState, cursor, 0);
-        StringBuilder q = new StringBuilder("seq > ?1 and (actorState = ?2 or ownerState = ?2)");
+        StringBuilder q = new StringBuilder("(actorState = ?2 or ownerState = ?2)");
         List<Object> params = new ArrayList<>(List.of(after, viewerState));
         if (recordType != null && !recordType.isBlank()) {
             params.add(recordType);
@@ -45,15 +50,21 @@ public class AuditService {
             params.add(recordId);
             q.append(" and recordId = ?").append(params.size());
         }
-        q.append(" order by seq");
         // one more than the page: whether there is a next page
-        List<AuditEvent> rows = AuditEvent.<AuditEvent>find(q.toString(), params.toArray()).range(0, size).list();
+        List<AuditEvent> rows = AuditEvent.<AuditEvent>find("seq > ?1 and " + q + " order by seq", params.toArray())
+                .range(0, size).list();
         String next = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);
             next = Cursors.encode(CURSOR_KIND, viewerState, Long.toString(rows.get(size - 1).seq));
         }
-        return new Page<>(rows.stream().map(AuditEventView::of).toList(), next);
+        long before = rows.isEmpty() || after == 0 ? 0
+                : AuditEvent.count("seq <= ?1 and " + q, params.toArray());
+        List<AuditEventView> items = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            items.add(AuditEventView.of(rows.get(i), before + i + 1));
+        }
+        return new Page<>(items, next);
     }
 
     /**
@@ -91,17 +102,18 @@ public class AuditService {
 
     /**
      * Re-computes the chain of sealed events: sequence continuity, links and keyed hashes, the head, the latest
-     * stored checkpoint and, when given, a checkpoint the auditor kept ({@code checkpointSeq}/{@code checkpointHash}).
-     * The whole chain is checked, but the answer speaks only of the caller's view (the events {@link #list} shows
-     * it), so that it tells a state nothing about other states' activity: {@code checked} counts the caller's
-     * events that verified, and {@code firstBrokenSeq} is the caller's first event at or after the break (absent
-     * when the break lies after its last event).
+     * stored checkpoint and, when given, the hash of a checkpoint the auditor kept ({@code checkpointHash}: the chain
+     * must still contain an event with that hash, else its tail was deleted or that event changed). The whole chain
+     * is checked, but the answer speaks only of the caller's view (the events {@link #list} shows it), so that it
+     * tells a state nothing about other states' activity: {@code checked} counts the caller's events that verified,
+     * and {@code firstBrokenSeq} is the position, among the caller's events, of its first event at or after the
+     * break (absent when the break lies after its last event).
      */
     @Transactional
-    public ChainVerification verify(String viewerState, String checkpointSeq, String checkpointHash) {
+    public ChainVerification verify(String viewerState, String checkpointHash) {
         List<AuditChain.Point> points = new ArrayList<>();
-        if (checkpointSeq != null || checkpointHash != null) {
-            points.add(keptCheckpoint(checkpointSeq, checkpointHash));
+        if (checkpointHash != null) {
+            points.add(keptCheckpoint(checkpointHash));
         }
         AuditCheckpoint.latest().ifPresent(c -> points.add(new AuditChain.Point(c.seq, c.hash)));
         // the head first: the sequencer seals events and moves the head in one transaction, so every event up to
@@ -128,37 +140,36 @@ public class AuditService {
             }
         }
         ChainVerification whole = verifier.finish(new AuditChain.Point(head.lastSeq, head.lastHash));
-        Long broken = whole.firstBrokenSeq() == null ? null
-                : AuditEvent.getEntityManager().createQuery("select min(seq) from AuditEvent where seq >= ?1"
-                        + " and (actorState = ?2 or ownerState = ?2)", Long.class)
-                        .setParameter(1, whole.firstBrokenSeq()).setParameter(2, viewerState).getSingleResult();
+        Long broken = null;
+        if (whole.firstBrokenSeq() != null) {
+            Long firstOwn = AuditEvent.getEntityManager().createQuery("select min(seq) from AuditEvent where seq >= ?1"
+                    + " and (actorState = ?2 or ownerState = ?2)", Long.class)
+                    .setParameter(1, whole.firstBrokenSeq()).setParameter(2, viewerState).getSingleResult();
+            broken = firstOwn == null ? null
+                    : AuditEvent.count("seq <= ?1 and (actorState = ?2 or ownerState = ?2)", firstOwn, viewerState);
+        }
         return new ChainVerification(whole.valid(), checkedInView, broken);
     }
 
-    private static AuditChain.Point keptCheckpoint(String seqText, String hash) {
-        if (seqText == null || hash == null) {
-            throw EcxException.invalid(seqText == null ? "checkpointSeq" : "checkpointHash",
-                    "is required together with the other checkpoint parameter");
+    /** Where the chain had the kept hash; a hash no sealed event has any more lies beyond the end of the chain. */
+    private static AuditChain.Point keptCheckpoint(String hash) {
+        if (!hash.matches("^[0-9a-f]{64}$")) {
+            throw EcxException.invalid("checkpointHash", "must be 64 lower-case hex digits");
         }
-        long seq;
-        try {
-            seq = Long.parseLong(seqText.trim());
-        } catch (NumberFormatException e) {
-            throw EcxException.invalid("checkpointSeq", "must be a whole number");
-        }
-        if (seq < 1 || !hash.matches("^[0-9a-f]{64}$")) {
-            throw EcxException.invalid(seq < 1 ? "checkpointSeq" : "checkpointHash",
-                    seq < 1 ? "must be at least 1" : "must be 64 lower-case hex digits");
-        }
+        Long seq = AuditEvent.getEntityManager().createQuery("select seq from AuditEvent where hash = ?1", Long.class)
+                .setParameter(1, hash).getResultStream().findFirst().orElse(Long.MAX_VALUE);
         return new AuditChain.Point(seq, hash);
     }
 
-    /** The latest signed checkpoint of the chain's head, for auditors to keep. */
+    /**
+     * The chain's head at the latest checkpoint, signed for auditors to keep: its hash and time, without its
+     * sequence number (the number of events in the whole federation's chain, which a state may not learn).
+     */
     @Transactional
     public AuditCheckpointView latestCheckpoint() {
         AuditCheckpoint c = AuditCheckpoint.latest()
                 .orElseThrow(() -> new EcxException(org.ecx.common.ErrorCode.NOT_FOUND,
                         "No checkpoint of the audit chain has been written yet."));
-        return new AuditCheckpointView(c.seq, c.hash, c.at, c.keyId, c.signature, keys.publicKeyBase64());
+        return new AuditCheckpointView(c.hash, c.at, c.keyId, keys.signHead(c.hash, c.at), keys.publicKeyBase64());
     }
 }

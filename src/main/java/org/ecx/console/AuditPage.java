@@ -41,7 +41,7 @@ public class AuditPage {
     @Path("/verify")
     @Authorize(Permission.AUDIT_VERIFY)
     public TemplateInstance verify(@QueryParam("cursor") String cursor) {
-        return page(cursor, service.verify(ctx.caller().state(), null, null));
+        return page(cursor, service.verify(ctx.caller().state(), null));
     }
 
     private TemplateInstance page(String cursor, ChainVerification verification) {

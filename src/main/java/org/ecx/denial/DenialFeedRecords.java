@@ -26,6 +26,9 @@ class DenialFeedRecords implements FeedRecords {
     @Inject
     AuditLog audit;
 
+    @Inject
+    DenialJson json;
+
     @Override
     public FeedRecordType type() {
         return FeedRecordType.DENIAL;
@@ -49,11 +52,16 @@ class DenialFeedRecords implements FeedRecords {
                 versions.put(v.denialId + "/" + v.version, v);
             }
         }
+        // one query per page for the notices, one JSON parse per denial for its current releasability
+        Map<UUID, List<UndercutNotice>> notices = UndercutNoticeRecord.byDenial(ids);
+        Map<UUID, DenialSnapshot> current = new HashMap<>();
         List<Object> records = new ArrayList<>();
         for (Change c : changes) {
             DenialStatus shown = "REVIEW_OVERDUE".equals(c.changeType()) ? DenialStatus.REVIEW_OVERDUE : null;
-            records.add(queries.versionView(denials.get(c.recordId()), versions.get(c.recordId() + "/" + c.version()),
-                    shown, viewer));
+            Denial d = denials.get(c.recordId());
+            records.add(queries.versionView(d, current.computeIfAbsent(d.id, k -> json.read(d.body)),
+                    versions.get(c.recordId() + "/" + c.version()), shown, viewer,
+                    notices.getOrDefault(d.id, List.of())));
         }
         return records;
     }

@@ -55,8 +55,9 @@ public class DenialQueries {
 
     @Transactional
     public DenialView get(Caller caller, String id) {
-        Denial d = visible(caller, id);
-        DenialView view = currentView(d, caller.state(), json.now());
+        DenialVisibility.WithNotices visible = visibility.findVisibleWithNotices(idOf(id), caller.state());
+        Denial d = visible.denial();
+        DenialView view = currentView(d, caller.state(), json.now(), visible.notices());
         recordRead(caller, d);
         return view;
     }
@@ -163,11 +164,16 @@ public class DenialQueries {
     }
 
     private Denial visible(Caller caller, String id) {
+        return visibility.findVisible(idOf(id), caller.state());
+    }
+
+    /** A path id; a malformed one is the same 404 as a missing one. */
+    private static UUID idOf(String id) {
         UUID uuid = DenialVisibility.parseId(id);
         if (uuid == null) {
             throw EcxException.notFound();
         }
-        return visibility.findVisible(uuid, caller.state());
+        return uuid;
     }
 
     /**
@@ -186,11 +192,19 @@ public class DenialQueries {
      * @param shownStatus the status to show; null for the status recorded with the version
      */
     DenialView versionView(Denial d, DenialVersion v, DenialStatus shownStatus, String viewer) {
+        return versionView(d, json.read(d.body), v, shownStatus, viewer, notices(d.id));
+    }
+
+    /**
+     * As {@link #versionView(Denial, DenialVersion, DenialStatus, String)} for a page of versions: the denial's
+     * current snapshot and its notices were read once for the page.
+     */
+    DenialView versionView(Denial d, DenialSnapshot current, DenialVersion v, DenialStatus shownStatus, String viewer,
+            List<UndercutNotice> notices) {
         DenialSnapshot snapshot = json.read(v.body);
-        DenialSnapshot current = json.read(d.body);
         return redactor.view(d.id, d.notifyingState, v.version, snapshot,
                 current.content().releasabilityOrDefault(), shownStatus == null ? snapshot.status() : shownStatus,
-                viewer, notices(d.id));
+                viewer, notices);
     }
 
     /**

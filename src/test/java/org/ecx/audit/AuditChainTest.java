@@ -24,7 +24,8 @@ class AuditChainTest {
     @Inject
     DataSource dataSource;
 
-    private long makeRegistryChanges() {
+    /** Three audited changes by Germany of Sweden's record; the hash of the last one. */
+    private String makeRegistryChanges() {
         Api.as("DE", "admin").body("{\"name\":\"Sweden\",\"active\":true,\"regimes\":[\"EU\"]}")
                 .put("/api/v1/states/SE").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         Api.as("DE", "admin").body("{\"name\":\"Sweden\",\"active\":true,\"regimes\":[\"EU\",\"WA\",\"NSG\"]}")
@@ -32,7 +33,20 @@ class AuditChainTest {
         Api.as("DE", "admin").body("{\"name\":\"Sweden\",\"active\":true,\"regimes\":[\"EU\"]}")
                 .put("/api/v1/states/SE").then().statusCode(200);
         return Api.as("SE", "auditor").queryParam("recordId", "SE").queryParam("limit", 500).get("/api/v1/audit")
-                .then().statusCode(200).extract().jsonPath().getLong("items[-1].seq");
+                .then().statusCode(200).extract().jsonPath().getString("items[-1].hash");
+    }
+
+    /** The global sequence number of the event with {@code hash} (only the database knows it). */
+    private long seqOf(String hash) throws SQLException {
+        Sealing.await();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT seq FROM audit_event WHERE hash = ?")) {
+            ps.setString(1, hash);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Test
@@ -62,32 +76,104 @@ class AuditChainTest {
     }
 
     private static long listedEvents(String state) {
-        long n = 0;
+        return listed(state).size();
+    }
+
+    /** Every event the state's auditor can list, without filters, page by page. */
+    private static java.util.List<java.util.Map<String, Object>> listed(String state) {
+        java.util.List<java.util.Map<String, Object>> all = new java.util.ArrayList<>();
         String cursor = null;
         do {
             var page = Api.as(state, "auditor").queryParam("limit", 500)
                     .queryParam("cursor", cursor == null ? "" : cursor).get("/api/v1/audit").then().statusCode(200)
                     .extract().jsonPath();
-            n += page.getList("items").size();
+            all.addAll(page.getList("items"));
             cursor = page.getString("nextCursor");
         } while (cursor != null);
-        return n;
+        return all;
+    }
+
+    /** The position the state's listing gives the event with {@code hash}. */
+    private static int positionIn(String state, String hash) {
+        return listed(state).stream().filter(e -> hash.equals(e.get("hash"))).map(e -> ((Number) e.get("seq")).intValue())
+                .findFirst().orElseThrow();
     }
 
     @Test
-    void eventsAreLinkedByTheirHashes() {
-        makeRegistryChanges();
-        var items = Api.as("SE", "auditor").queryParam("recordId", "SE").get("/api/v1/audit").then()
-                .statusCode(200).extract().jsonPath().getList("items", java.util.Map.class);
-        assertThat(items).hasSizeGreaterThanOrEqualTo(3);
-        for (var item : items) {
-            assertThat((String) item.get("hash")).hasSize(64).isNotEqualTo(item.get("previousHash"));
+    void aStatesAuditorCannotTellHowManyOtherEventsHappenedBetweenTwoOfItsOwn() {
+        for (int othersBetween : new int[] {0, 6}) {
+            readOthersDenial("JP");
+            for (int i = 0; i < othersBetween / 3; i++) {
+                makeRegistryChanges(); // Germany on Sweden's record: nothing of Japan's
+            }
+            readOthersDenial("JP");
+            Sealing.await();
+            var events = listed("JP");
+            var last = events.get(events.size() - 1);
+            var before = events.get(events.size() - 2);
+            assertThat(((Number) last.get("seq")).longValue() - ((Number) before.get("seq")).longValue())
+                    .as("positions count Japan's events only (%d others between)", othersBetween).isEqualTo(1);
+            assertThat(last).as("no link to the event before, which may be another state's")
+                    .doesNotContainKey("previousHash");
         }
+        var positions = listed("JP").stream().map(e -> ((Number) e.get("seq")).longValue()).toList();
+        assertThat(positions).as("1, 2, 3, ... without gaps").isEqualTo(
+                java.util.stream.LongStream.rangeClosed(1, positions.size()).boxed().toList());
+        assertThat(checkpoint("JP").getMap("$")).as("no global sequence number in the checkpoint")
+                .doesNotContainKey("seq").containsKeys("hash", "at", "signature", "publicKey");
+    }
+
+    @Test
+    void theCheckpointIsSignedOverTheHeadsHashAndTimeOnly() throws Exception {
+        var cp = checkpoint("DE");
+        var key = java.security.KeyFactory.getInstance("Ed25519").generatePublic(new java.security.spec.X509EncodedKeySpec(
+                java.util.Base64.getDecoder().decode(cp.getString("publicKey"))));
+        var signature = java.security.Signature.getInstance("Ed25519");
+        signature.initVerify(key);
+        signature.update(AuditKeys.headText(cp.getString("hash"), java.time.Instant.parse(cp.getString("at")))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(signature.verify(java.util.Base64.getDecoder().decode(cp.getString("signature")))).isTrue();
+        Api.as("DE", "auditor").queryParam("checkpointHash", cp.getString("hash")).get("/api/v1/audit/verify").then()
+                .statusCode(200).body("valid", equalTo(true));
+    }
+
+    /** The latest signed checkpoint; the sequencer writes one at a seal once its interval (tests: 1 s) has passed. */
+    private io.restassured.path.json.JsonPath checkpoint(String state) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            makeRegistryChanges();
+            Sealing.await();
+            var response = Api.as(state, "auditor").get("/api/v1/audit/checkpoint");
+            if (response.statusCode() == 200 || System.currentTimeMillis() > deadline) {
+                return response.then().statusCode(200).extract().jsonPath();
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static void readOthersDenial(String reader) {
+        String id = Api.as("FR", "denial-officer").body(org.ecx.support.DenialFixtures.denial().toString())
+                .post("/api/v1/denials").then().statusCode(201).extract().path("id");
+        Api.as(reader, "licensing-officer").get("/api/v1/denials/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void eachEventCarriesItsOwnChainHash() {
+        makeRegistryChanges();
+        var hashes = Api.as("SE", "auditor").queryParam("recordId", "SE").get("/api/v1/audit").then()
+                .statusCode(200).extract().jsonPath().getList("items.hash", String.class);
+        assertThat(hashes).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates()
+                .allSatisfy(h -> assertThat(h).matches("[0-9a-f]{64}"));
     }
 
     @Test
     void theApplicationRoleCanNeitherChangeNorDeleteNorUnprotectTheAuditLog() throws Exception {
-        long seq = makeRegistryChanges();
+        long seq = seqOf(makeRegistryChanges());
         try (Connection c = dataSource.getConnection()) {
             assertRefused(c, "UPDATE audit_event SET actor = 'fr-admin' WHERE seq = " + seq);
             assertRefused(c, "UPDATE audit_event SET hash = repeat('0', 64) WHERE seq = " + seq);
@@ -100,8 +186,10 @@ class AuditChainTest {
     }
 
     @Test
-    void aRowAlteredByTheTableOwnerBreaksTheChainAtItsSequenceNumber() throws Exception {
-        long seq = makeRegistryChanges();
+    void aRowAlteredByTheTableOwnerBreaksTheChainAtItsPositionInTheAuditorsView() throws Exception {
+        String hash = makeRegistryChanges();
+        long seq = seqOf(hash);
+        int position = positionIn("DE", hash);
         String original;
         try (Connection c = ownerConnection()) {
             try (PreparedStatement ps = c.prepareStatement("SELECT actor FROM audit_event WHERE seq = ?")) {
@@ -117,7 +205,7 @@ class AuditChainTest {
         }
         try {
             Api.as("DE", "auditor").get("/api/v1/audit/verify").then().statusCode(200)
-                    .body("valid", equalTo(false)).body("firstBrokenSeq", equalTo((int) seq));
+                    .body("valid", equalTo(false)).body("firstBrokenSeq", equalTo(position));
         } finally {
             try (Connection c = ownerConnection()) {
                 setActor(c, seq, original);
@@ -128,20 +216,14 @@ class AuditChainTest {
 
     @Test
     void aCheckpointTheAuditorKeptMustStillBeInTheChain() {
-        long seq = makeRegistryChanges();
-        String hash = Api.as("SE", "auditor").queryParam("recordId", "SE").queryParam("limit", 500)
-                .get("/api/v1/audit").then().extract().jsonPath().getString("items[-1].hash");
-        Api.as("DE", "auditor").queryParam("checkpointSeq", seq).queryParam("checkpointHash", hash)
+        String hash = makeRegistryChanges();
+        Api.as("DE", "auditor").queryParam("checkpointHash", hash)
                 .get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(true));
         // a kept checkpoint the chain does not contain any more (its tail deleted, or that event changed)
-        Api.as("DE", "auditor").queryParam("checkpointSeq", seq).queryParam("checkpointHash", "a".repeat(64))
-                .get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(false))
-                .body("firstBrokenSeq", equalTo((int) seq));
-        Api.as("DE", "auditor").queryParam("checkpointSeq", seq + 1_000_000).queryParam("checkpointHash", hash)
+        Api.as("DE", "auditor").queryParam("checkpointHash", "a".repeat(64))
                 .get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(false));
-        Api.as("DE", "auditor").queryParam("checkpointSeq", "x").queryParam("checkpointHash", hash)
+        Api.as("DE", "auditor").queryParam("checkpointHash", "x")
                 .get("/api/v1/audit/verify").then().statusCode(400);
-        Api.as("DE", "auditor").queryParam("checkpointSeq", seq).get("/api/v1/audit/verify").then().statusCode(400);
     }
 
     private static void assertRefused(Connection c, String sql) {

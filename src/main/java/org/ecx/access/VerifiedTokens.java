@@ -1,0 +1,184 @@
+package org.ecx.access;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Bearer tokens that Quarkus OIDC has verified (signature, issuer, audience, expiry), remembered for a short time
+ * so that the same token presented again is not verified again: RSA verification and JWT parsing were the largest
+ * group of CPU samples on the request path (docs/benchmarks.md). Quarkus OIDC caches introspection and UserInfo
+ * results only, not the local verification of a JWT; so this provider runs before Quarkus' own one and answers from
+ * the cache, and {@link Remember} (an augmentor, after every verification) fills it.
+ *
+ * <p>What makes this safe: the key is the SHA-256 of the whole token string (header, claims AND signature), so a
+ * token that differs in any byte, a changed signature included, is a miss and goes through full verification; an
+ * entry lives at most until the token's {@code exp} (stricter than OIDC's lifespan grace) and at most
+ * {@code ecx.tokens.cache.ttl}; the cache is bounded ({@code ecx.tokens.cache.max-size}). Only the API's bearer
+ * tokens (default tenant, paths under {@code /api/}) are cached, never the console's sessions. Everything ECX checks
+ * itself ({@link TokenClaims}, the partner registry, the permission table) still runs on every request.
+ */
+@ApplicationScoped
+public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest> {
+
+    /** Identity attribute marking an identity served from the cache (so that it is not stored again). */
+    static final String FROM_CACHE = VerifiedTokens.class.getName() + ".hit";
+    /** Where OIDC's identity names its request. */
+    private static final String ROUTING_CONTEXT = RoutingContext.class.getName();
+    /** Where the authentication request names its request. */
+    private static final String REQUEST_ROUTING_CONTEXT = HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE;
+    private static final String TENANT_ID = "tenant-id";
+    private static final String DEFAULT_TENANT = "Default";
+
+    private record Entry(SecurityIdentity identity, long expiresAtEpochSecond, long lifetimeNanos) {
+    }
+
+    private final Duration ttl;
+    private final Cache<String, Entry> cache;
+    private final java.util.concurrent.atomic.AtomicLong hits = new java.util.concurrent.atomic.AtomicLong();
+
+    @Inject
+    VerifiedTokens(TokenConfig config) {
+        this.ttl = config.cache().ttl();
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(Math.max(1, config.cache().maxSize()))
+                .expireAfter(new Expiry<String, Entry>() {
+                    @Override
+                    public long expireAfterCreate(String key, Entry e, long currentTime) {
+                        return e.lifetimeNanos();
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String key, Entry e, long currentTime, long currentDuration) {
+                        return e.lifetimeNanos();
+                    }
+
+                    @Override
+                    public long expireAfterRead(String key, Entry e, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .build();
+    }
+
+    /** Before Quarkus OIDC's provider (default priority): a hit answers, a miss (null) lets OIDC verify. */
+    @Override
+    public int priority() {
+        return SYSTEM_FIRST + 1000;
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        RoutingContext routing = request.getAttribute(REQUEST_ROUTING_CONTEXT);
+        if (ttl.isZero() || !(request.getToken() instanceof AccessTokenCredential token) || !isApi(routing)) {
+            return Uni.createFrom().nullItem();
+        }
+        Entry e = cache.getIfPresent(key(token.getToken()));
+        if (e == null || e.expiresAtEpochSecond() <= Instant.now().getEpochSecond()) {
+            return Uni.createFrom().nullItem();
+        }
+        hits.incrementAndGet();
+        // the same verified identity, bound to this request (OIDC's identity names the request it was created in)
+        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(e.identity())
+                .addAttribute(ROUTING_CONTEXT, routing).addAttribute(FROM_CACHE, Boolean.TRUE).build());
+    }
+
+    /** How many requests were answered from the cache (tests). */
+    long hits() {
+        return hits.get();
+    }
+
+    /** Whether {@code token} is remembered now (tests). */
+    boolean remembers(String token) {
+        Entry e = cache.getIfPresent(key(token));
+        return e != null && e.expiresAtEpochSecond() > Instant.now().getEpochSecond();
+    }
+
+    void remember(SecurityIdentity identity, RoutingContext routing) {
+        if (ttl.isZero() || identity.isAnonymous() || identity.getAttribute(FROM_CACHE) != null
+                || !DEFAULT_TENANT.equals(identity.getAttribute(TENANT_ID)) || !isApi(routing)
+                || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return;
+        }
+        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
+        if (token == null || token.getToken() == null) {
+            return;
+        }
+        long exp = jwt.getExpirationTime();
+        long lifetime = lifetimeNanos(exp, Instant.now(), ttl);
+        if (lifetime > 0) {
+            cache.put(key(token.getToken()), new Entry(identity, exp, lifetime));
+        }
+    }
+
+    /** How long a token expiring at {@code expEpochSecond} may be remembered from {@code now}: never past exp. */
+    static long lifetimeNanos(long expEpochSecond, Instant now, Duration ttl) {
+        long untilExp = Duration.between(now, Instant.ofEpochSecond(expEpochSecond)).toNanos();
+        return Math.max(0, Math.min(untilExp, ttl.toNanos()));
+    }
+
+    private static boolean isApi(RoutingContext routing) {
+        return routing != null && routing.normalizedPath().startsWith("/api/");
+    }
+
+    static String key(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** Remembers each identity Quarkus OIDC has just verified; runs after every other augmentor. */
+    @ApplicationScoped
+    static class Remember implements SecurityIdentityAugmentor {
+
+        @Inject
+        VerifiedTokens tokens;
+
+        @Override
+        public int priority() {
+            return Integer.MIN_VALUE;
+        }
+
+        @Override
+        public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+            tokens.remember(identity, identity.getAttribute(ROUTING_CONTEXT));
+            return Uni.createFrom().item(identity);
+        }
+
+        @Override
+        public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context,
+                Map<String, Object> attributes) {
+            Object routing = attributes == null ? null : attributes.get(REQUEST_ROUTING_CONTEXT);
+            tokens.remember(identity, routing instanceof RoutingContext r ? r : identity.getAttribute(ROUTING_CONTEXT));
+            return Uni.createFrom().item(identity);
+        }
+    }
+}
