@@ -444,14 +444,15 @@ public class ScreeningIndex {
      * cuts only then — so what is kept is decided by the scorer, not by a ranking. Visibility is NOT applied
      * here: the caller checks every id with {@code DenialVisibility.PREDICATE} and scores its own view.
      */
-    public List<Candidate> candidates(NormalizedName name, double floor, int limit, int scored) {
+    public List<Candidate> candidates(NormalizedName name, double floor, double evidenceNeeded, int limit,
+            int scored) {
         if (name.isEmpty() || limit <= 0) {
             return List.of();
         }
         IndexSearcher searcher = acquire();
         try {
             List<Candidate> out = new ArrayList<>();
-            for (Scored s : search(searcher, name, floor, limit, scored, frequencies(searcher))) {
+            for (Scored s : search(searcher, name, floor, evidenceNeeded, limit, scored, frequencies(searcher))) {
                 out.add(new Candidate(UUID.fromString(s.denial()), s.score()));
             }
             return out;
@@ -468,12 +469,12 @@ public class ScreeningIndex {
      * loses.
      */
     public List<Candidate> blocked(NormalizedName name, int max) {
-        return candidates(name, 0, Integer.MAX_VALUE, max);
+        return candidates(name, 0, 0, Integer.MAX_VALUE, max);
     }
 
-    static List<Scored> search(IndexSearcher searcher, NormalizedName name, double floor, int limit, int scored,
-            Map<String, Integer> frequencies) throws IOException {
-        Query query = query(name, rarity(searcher, List.of(name), frequencies));
+    static List<Scored> search(IndexSearcher searcher, NormalizedName name, double floor, double evidenceNeeded,
+            int limit, int scored, Map<String, Integer> frequencies) throws IOException {
+        Query query = query(name, rarity(searcher, List.of(name), frequencies), evidenceNeeded);
         List<Hit> hits = hits(searcher, query, scored);
         List<NormalizedName> names = new ArrayList<>(hits.size() + 1);
         names.add(name);
@@ -481,8 +482,10 @@ public class ScreeningIndex {
         TokenRarity rarity = rarity(searcher, names, frequencies);
         Map<String, Scored> best = new HashMap<>();
         for (Hit h : hits) {
-            double score = NameMatcher.match(name, h.name(), rarity).score();
-            if (score > 0 && score >= floor) {
+            NameMatcher.Result r = NameMatcher.match(name, h.name(), rarity);
+            double score = r.score();
+            // a pair under the evidence needed is in no band (capped at the weak score): not a candidate
+            if (score > 0 && score >= floor && (r.evidence() >= evidenceNeeded || score > NameMatcher.WEAK_CAP)) {
                 best.merge(h.denial(), new Scored(h.denial(), score, h.doc()),
                         (a, b) -> a.score() >= b.score() ? a : b);
             }
@@ -531,6 +534,11 @@ public class ScreeningIndex {
         return List.of(out);
     }
 
+    /** {@link #query(NormalizedName, TokenRarity, double)} with every word collecting candidates. */
+    static Query query(NormalizedName name, TokenRarity rarity) {
+        return query(name, rarity, 0);
+    }
+
     /**
      * The candidate query, ranked as the scorer weighs evidence (ADR 0008): one constant-score clause per query
      * token (any of its exact keys or of its deletion keys: a word within the edit budget counts as much as the
@@ -539,15 +547,32 @@ public class ScreeningIndex {
      * joined form is worth all the words together. Among names of equal evidence, shorter ones (fewer unpaired
      * words for the scorer to penalize) come first by a bonus far smaller than any word's weight. Only term
      * lookups: no Levenshtein automaton is built.
+     *
+     * <p>Which words collect candidates (ADR 0008, fourth amendment): a name that pairs with none but the most
+     * common words of the query, whose {@linkplain #bounds weight bounds} add up to less than
+     * {@code evidenceNeeded}, has less paired evidence than the scorer needs for any band
+     * ({@link NameMatcher#evidenceNeeded}). So those words' keys are not walked to collect names: the names must
+     * share a key of a rarer word (or the joined form), and the common words only add to the ranking of the names
+     * so collected, through term postings advanced to those names alone.
      */
-    static Query query(NormalizedName name, TokenRarity rarity) {
-        BooleanQuery.Builder evidence = new BooleanQuery.Builder();
+    static Query query(NormalizedName name, TokenRarity rarity, double evidenceNeeded) {
+        List<Token> tokens = name.tokens();
+        double[] bounds = bounds(name, rarity);
+        boolean[] common = commonWords(bounds, evidenceNeeded);
+        BooleanQuery.Builder collecting = new BooleanQuery.Builder();
+        BooleanQuery.Builder ranking = new BooleanQuery.Builder();
         double total = 0;
-        for (Token t : name.tokens()) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
             Set<String> keys = new LinkedHashSet<>(t.indexKeys());
             keys.addAll(queryKeys(t));
             double w = rarity.weight(t);
             total += w;
+            if (common[i]) {
+                // term by term, so that only the postings of the collected names are visited
+                ranking.add(new BoostQuery(new ConstantScoreQuery(anyTerm(keys)), (float) w), BooleanClause.Occur.SHOULD);
+                continue;
+            }
             Query word = new BoostQuery(new ConstantScoreQuery(terms(keys)), (float) w);
             Set<String> halves = halfKeys(t);
             if (!halves.isEmpty()) {
@@ -555,16 +580,71 @@ public class ScreeningIndex {
                 word = new DisjunctionMaxQuery(List.of(word,
                         new BoostQuery(new ConstantScoreQuery(terms(halves)), (float) (w * HALF_MATCH))), 0);
             }
-            evidence.add(word, BooleanClause.Occur.SHOULD);
+            collecting.add(word, BooleanClause.Occur.SHOULD);
         }
-        for (String k : name.nameKeys()) {
-            evidence.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(KEY, k))), (float) total),
+        Set<String> whole = new LinkedHashSet<>(name.nameKeys());
+        if (tokens.size() > 1) {
+            whole.add("t:" + name.joined()); // a name written as one word: the scorer's joined pair, score 1
+        }
+        for (String k : whole) {
+            collecting.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(KEY, k))), (float) total),
                     BooleanClause.Occur.SHOULD);
         }
         // one feature posting list with impacts, not seven term clauses: 7 % of a screening's samples at 200 k
-        return new BooleanQuery.Builder().add(evidence.build(), BooleanClause.Occur.MUST)
+        return ranking.add(collecting.build(), BooleanClause.Occur.MUST)
                 .add(FeatureField.newLinearQuery(FEATURES, SHORT, SHORT_NAME_BONUS), BooleanClause.Occur.SHOULD)
                 .build();
+    }
+
+    /**
+     * For each token of {@code name}, the most paired evidence the scorer can credit to it: its weight, or the
+     * weight of the word it forms joined with a neighbour ({@code Sun Rise}/{@code Sunrise}: the matcher pairs
+     * the joined word), or 1 for a part of a compound (the matcher may compare the written word whole, a word
+     * whose rarity is not looked up). A pair's evidence is a sum over disjoint query words of at most these.
+     */
+    static double[] bounds(NormalizedName name, TokenRarity rarity) {
+        List<Token> tokens = name.tokens();
+        double[] bounds = new double[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            bounds[i] = Math.max(bounds[i], t.written().isEmpty() ? rarity.weight(t) : 1);
+            if (i + 1 < tokens.size()) {
+                Token next = tokens.get(i + 1);
+                double joined = rarity.weight(NameNormalizer.token(t.text() + next.text(), t.abjad() || next.abjad()));
+                bounds[i] = Math.max(bounds[i], joined);
+                bounds[i + 1] = Math.max(bounds[i + 1], joined);
+            }
+        }
+        return bounds;
+    }
+
+    /**
+     * The words that need not collect candidates: the lowest bounds, as many as together stay under
+     * {@code evidenceNeeded} (none when it is 0).
+     */
+    static boolean[] commonWords(double[] bounds, double evidenceNeeded) {
+        Integer[] order = new Integer[bounds.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> bounds[i]));
+        boolean[] common = new boolean[bounds.length];
+        double sum = 0;
+        for (int i : order) {
+            sum += bounds[i];
+            if (sum >= evidenceNeeded - 1e-9) {
+                break;
+            }
+            common[i] = true;
+        }
+        return common;
+    }
+
+    /** Any of these keys, as a disjunction of term postings (each advanced only to the documents asked for). */
+    private static Query anyTerm(Set<String> keys) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        keys.forEach(k -> any.add(new TermQuery(new Term(KEY, k)), BooleanClause.Occur.SHOULD));
+        return any.build();
     }
 
     private static Query terms(Set<String> keys) {

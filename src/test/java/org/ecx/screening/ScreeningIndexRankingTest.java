@@ -58,8 +58,8 @@ class ScreeningIndexRankingTest {
 
     /** The denial ids the index keeps for {@code query}: matcher score at or above {@code floor}, scoring 300. */
     private static List<String> kept(String query, double floor, String... others) throws Exception {
-        return withIndex(searcher -> ScreeningIndex.search(searcher, NameNormalizer.normalize(query), floor, 50,
-                300, new HashMap<>()).stream().map(ScreeningIndex.Scored::denial).toList(), others);
+        return withIndex(searcher -> ScreeningIndex.search(searcher, NameNormalizer.normalize(query), floor,
+                NameMatcher.evidenceNeeded(0.749), 50, 300, new HashMap<>()).stream().map(ScreeningIndex.Scored::denial).toList(), others);
     }
 
     @Test
