@@ -147,8 +147,8 @@ public class ScreeningService {
         }
         List<List<UUID>> ids = inParallel(all.size(), k -> {
             ScreeningRequest request = screenings.get(all.get(k).screening());
-            return index.candidates(all.get(k).name(), lowestReportable(request), evidenceNeeded(threshold(request)),
-                    perName * OVERFETCH, scored).stream().map(ScreeningIndex.Candidate::denial).toList();
+            return index.candidates(all.get(k).name(), threshold(request), COUNTRY_ADJUSTMENT, perName * OVERFETCH,
+                    scored).stream().map(ScreeningIndex.Candidate::denial).toList();
         });
         List<List<List<UUID>>> ranked = new ArrayList<>();
         names.forEach(n -> ranked.add(new ArrayList<>()));
@@ -222,23 +222,6 @@ public class ScreeningService {
             });
         });
         return new Candidates(perScreening, visible, views, viewNames, index.rarity(every));
-    }
-
-    /**
-     * The lowest name score that can still be reported for this screening: a {@code POSSIBLE} below the
-     * threshold, whose name score an agreeing country raised (less a rounding step). The index drops
-     * candidates whose best name scores less.
-     */
-    private double lowestReportable(ScreeningRequest request) {
-        return threshold(request) - NameMatcher.POSSIBLE_MARGIN - COUNTRY_ADJUSTMENT - 0.001;
-    }
-
-    /**
-     * The least paired evidence a name pair needs to be reported at this threshold: a {@code MATCH} needs a name
-     * score of the threshold less an agreeing country's adjustment (less a rounding step).
-     */
-    static double evidenceNeeded(double threshold) {
-        return NameMatcher.evidenceNeeded(threshold - COUNTRY_ADJUSTMENT - 0.001);
     }
 
     private double threshold(ScreeningRequest request) {

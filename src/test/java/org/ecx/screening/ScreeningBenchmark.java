@@ -218,13 +218,11 @@ class ScreeningBenchmark {
      */
     private String indexAlone(List<String> queries) {
         double threshold = config.screening().defaultThreshold();
-        double floor = threshold - NameMatcher.POSSIBLE_MARGIN - ScreeningService.COUNTRY_ADJUSTMENT - 0.001;
-        double evidence = ScreeningService.evidenceNeeded(threshold);
         int keep = config.screening().candidatesPerName() * 2;
         long[] micros = new long[queries.size()];
         for (int i = 0; i < queries.size(); i++) {
             long t = System.nanoTime();
-            index.candidates(NameNormalizer.normalize(queries.get(i)), floor, evidence, keep,
+            index.candidates(NameNormalizer.normalize(queries.get(i)), threshold, ScreeningService.COUNTRY_ADJUSTMENT, keep,
                     config.screening().scoredPerName());
             micros[i] = (System.nanoTime() - t) / 1000;
         }
@@ -364,8 +362,6 @@ class ScreeningBenchmark {
      */
     private String candidateLoss(List<String> queries) {
         double threshold = config.screening().defaultThreshold();
-        double floor = threshold - NameMatcher.POSSIBLE_MARGIN - ScreeningService.COUNTRY_ADJUSTMENT - 0.001;
-        double evidence = ScreeningService.evidenceNeeded(threshold);
         int keep = config.screening().candidatesPerName() * 2;
         long accepted = 0;
         long[] lost = new long[CUTS.length];
@@ -383,7 +379,7 @@ class ScreeningBenchmark {
             beyondKeep += Math.max(0, acceptedIds.size() - keep);
             for (int c = 0; c < CUTS.length; c++) {
                 java.util.Set<UUID> kept = new java.util.HashSet<>();
-                index.candidates(n, floor, evidence, keep, CUTS[c]).forEach(k -> kept.add(k.denial()));
+                index.candidates(n, threshold, ScreeningService.COUNTRY_ADJUSTMENT, keep, CUTS[c]).forEach(k -> kept.add(k.denial()));
                 for (UUID id : acceptedIds) {
                     lost[c] += kept.contains(id) ? 0 : 1;
                 }

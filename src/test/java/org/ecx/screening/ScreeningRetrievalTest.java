@@ -44,7 +44,7 @@ class ScreeningRetrievalTest {
 
     private List<UUID> indexed(String name) {
         QuarkusTransaction.requiringNew().run(index::catchUp);
-        return index.candidates(NameNormalizer.normalize(name), 0.5, 0, 50, 300).stream()
+        return index.candidates(NameNormalizer.normalize(name), 0.8, ScreeningService.COUNTRY_ADJUSTMENT, 50, 300).stream()
                 .map(ScreeningIndex.Candidate::denial).toList();
     }
 
