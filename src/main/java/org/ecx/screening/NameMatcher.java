@@ -52,7 +52,7 @@ public final class NameMatcher {
     static final double SHORT_TYPO_EVIDENCE = 0.3;
     /** Paired evidence (sum of weights) below which a name score is capped: common words alone never match. */
     static final double MIN_EVIDENCE = 0.6;
-    private static final double WEAK_CAP = 0.5;
+    static final double WEAK_CAP = 0.5;
     /**
      * Coverage (paired weight over all weight) each name needs for a score above {@link #PARTIAL_CAP}: a name of
      * which less than half is found in the other is a partial name, at most {@link Band#POSSIBLE} at the default
@@ -149,6 +149,17 @@ public final class NameMatcher {
      */
     public static int editBudget(int length) {
         return length < 3 ? 0 : length < 8 ? 1 : 2;
+    }
+
+    /**
+     * The least paired evidence ({@link Result#evidence()}) a pair needs to be in a band when a {@link Band#MATCH}
+     * needs a name score above {@code lowestMatchScore}: under {@link #MIN_EVIDENCE} the score is capped at
+     * {@link #WEAK_CAP}, and a {@link Band#POSSIBLE} needs {@link #POSSIBLE_EVIDENCE}. Zero when the cap itself
+     * could match. (Names equal but for their spaces score 1 whatever their evidence.) The candidate index
+     * relies on this bound to leave common words out of the clauses that collect candidates.
+     */
+    public static double evidenceNeeded(double lowestMatchScore) {
+        return lowestMatchScore > WEAK_CAP ? Math.min(MIN_EVIDENCE, POSSIBLE_EVIDENCE) : 0;
     }
 
     public static Result match(NormalizedName query, NormalizedName candidate) {

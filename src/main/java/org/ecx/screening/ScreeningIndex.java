@@ -98,6 +98,8 @@ public class ScreeningIndex {
     /** Far below {@link TokenRarity#FLOOR}: it only orders names of equal evidence. */
     private static final float SHORT_NAME_BONUS = 0.001f;
     private static final int REBUILD_BATCH = 5_000;
+    /** The key of a whole name written without spaces, for every name ({@link NormalizedName#nameKeys()} has it from two words). */
+    private static final String JOINED = "j:";
     /** Share of a word's weight that a match through one half of it ({@link #halfKeys}) is worth in the ranking. */
     private static final double HALF_MATCH = 0.9;
     private static final TypeReference<List<EntryParty>> PARTIES = new TypeReference<>() {
@@ -307,6 +309,7 @@ public class ScreeningIndex {
         doc.add(new BinaryDocValuesField(DENIAL, new BytesRef(denialId)));
         doc.add(new BinaryDocValuesField(NAME, encode(n)));
         Set<String> keys = new LinkedHashSet<>(n.allKeys());
+        keys.add(JOINED + n.joined()); // one-word names too: "Sunrise" is found as the whole of "Sun Rise"
         for (Token t : n.tokens()) {
             keys.addAll(deletionKeys(t));
         }
@@ -437,21 +440,25 @@ public class ScreeningIndex {
             new Sort(SortField.FIELD_SCORE, new SortField(null, SortField.Type.DOC, true));
 
     /**
-     * The denials whose names {@link NameMatcher} scores at or above {@code floor} against {@code name}, best
-     * first, at most {@code limit}: the index finds the names that share an exact key or a deletion key with
-     * a word of {@code name} (see {@link #query}), takes the {@code scored} best by rarity-weighted evidence,
-     * scores each of them with the matcher from the tokens held in the index (with the index's rarity), and
-     * cuts only then — so what is kept is decided by the scorer, not by a ranking. Visibility is NOT applied
-     * here: the caller checks every id with {@code DenialVisibility.PREDICATE} and scores its own view.
+     * The denials with a name that {@link NameMatcher} puts in a band against {@code name} at {@code threshold}
+     * when its score is raised by {@code adjustment} (an agreeing country), best score first, at most
+     * {@code limit}: the index finds the names that share an exact key or a deletion key with a word of
+     * {@code name} (see {@link #query}; words too common to reach a band alone do not collect), takes the
+     * {@code scored} best by rarity-weighted evidence, scores each of them with the matcher from the tokens held
+     * in the index (with the index's rarity), and cuts only then — so what is kept is decided by the scorer, not
+     * by a ranking. A caller's view of a denial holds at most the names indexed, so it can only score lower.
+     * Visibility is NOT applied here: the caller checks every id with {@code DenialVisibility.PREDICATE} and
+     * scores its own view.
      */
-    public List<Candidate> candidates(NormalizedName name, double floor, int limit, int scored) {
+    public List<Candidate> candidates(NormalizedName name, double threshold, double adjustment, int limit,
+            int scored) {
         if (name.isEmpty() || limit <= 0) {
             return List.of();
         }
         IndexSearcher searcher = acquire();
         try {
             List<Candidate> out = new ArrayList<>();
-            for (Scored s : search(searcher, name, floor, limit, scored, frequencies(searcher))) {
+            for (Scored s : search(searcher, name, threshold, adjustment, limit, scored, frequencies(searcher))) {
                 out.add(new Candidate(UUID.fromString(s.denial()), s.score()));
             }
             return out;
@@ -468,12 +475,20 @@ public class ScreeningIndex {
      * loses.
      */
     public List<Candidate> blocked(NormalizedName name, int max) {
-        return candidates(name, 0, Integer.MAX_VALUE, max);
+        return candidates(name, 0, 0, Integer.MAX_VALUE, max); // at threshold 0 every positive score is a MATCH
     }
 
-    static List<Scored> search(IndexSearcher searcher, NormalizedName name, double floor, int limit, int scored,
-            Map<String, Integer> frequencies) throws IOException {
-        Query query = query(name, rarity(searcher, List.of(name), frequencies));
+    /**
+     * The least paired evidence a pair needs to be in a band at {@code threshold} with a score raised by at most
+     * {@code adjustment} (less a rounding step): see {@link NameMatcher#evidenceNeeded}.
+     */
+    static double evidenceNeeded(double threshold, double adjustment) {
+        return NameMatcher.evidenceNeeded(threshold - adjustment - 0.001);
+    }
+
+    static List<Scored> search(IndexSearcher searcher, NormalizedName name, double threshold, double adjustment,
+            int limit, int scored, Map<String, Integer> frequencies) throws IOException {
+        Query query = query(name, rarity(searcher, List.of(name), frequencies), evidenceNeeded(threshold, adjustment));
         List<Hit> hits = hits(searcher, query, scored);
         List<NormalizedName> names = new ArrayList<>(hits.size() + 1);
         names.add(name);
@@ -481,8 +496,10 @@ public class ScreeningIndex {
         TokenRarity rarity = rarity(searcher, names, frequencies);
         Map<String, Scored> best = new HashMap<>();
         for (Hit h : hits) {
-            double score = NameMatcher.match(name, h.name(), rarity).score();
-            if (score > 0 && score >= floor) {
+            NameMatcher.Result r = NameMatcher.match(name, h.name(), rarity);
+            double score = r.score();
+            // only a name the service could report: in a band with the most favourable country adjustment
+            if (r.bandOf(NameMatcher.round(Math.min(1, score + adjustment)), threshold) != null) {
                 best.merge(h.denial(), new Scored(h.denial(), score, h.doc()),
                         (a, b) -> a.score() >= b.score() ? a : b);
             }
@@ -531,6 +548,11 @@ public class ScreeningIndex {
         return List.of(out);
     }
 
+    /** {@link #query(NormalizedName, TokenRarity, double)} with every word collecting candidates. */
+    static Query query(NormalizedName name, TokenRarity rarity) {
+        return query(name, rarity, 0);
+    }
+
     /**
      * The candidate query, ranked as the scorer weighs evidence (ADR 0008): one constant-score clause per query
      * token (any of its exact keys or of its deletion keys: a word within the edit budget counts as much as the
@@ -539,32 +561,112 @@ public class ScreeningIndex {
      * joined form is worth all the words together. Among names of equal evidence, shorter ones (fewer unpaired
      * words for the scorer to penalize) come first by a bonus far smaller than any word's weight. Only term
      * lookups: no Levenshtein automaton is built.
+     *
+     * <p>Which words collect candidates (ADR 0008, fourth amendment): a name that pairs with none but the most
+     * common words of the query, whose {@linkplain #bounds weight bounds} add up to less than
+     * {@code evidenceNeeded}, has less paired evidence than the scorer needs for any band
+     * ({@link NameMatcher#evidenceNeeded}). So those words' keys are not walked to collect names: the names must
+     * share a key of a rarer word (or the joined form), and the common words only add to the ranking of the names
+     * so collected, through term postings advanced to those names alone.
      */
-    static Query query(NormalizedName name, TokenRarity rarity) {
-        BooleanQuery.Builder evidence = new BooleanQuery.Builder();
+    static Query query(NormalizedName name, TokenRarity rarity, double evidenceNeeded) {
+        List<Unit> units = units(name, rarity);
+        double[] bounds = units.stream().mapToDouble(Unit::bound).toArray();
+        boolean[] common = commonWords(bounds, evidenceNeeded);
+        BooleanQuery.Builder collecting = new BooleanQuery.Builder();
+        BooleanQuery.Builder ranking = new BooleanQuery.Builder();
         double total = 0;
-        for (Token t : name.tokens()) {
-            Set<String> keys = new LinkedHashSet<>(t.indexKeys());
-            keys.addAll(queryKeys(t));
-            double w = rarity.weight(t);
-            total += w;
-            Query word = new BoostQuery(new ConstantScoreQuery(terms(keys)), (float) w);
-            Set<String> halves = halfKeys(t);
+        for (int i = 0; i < units.size(); i++) {
+            Unit u = units.get(i);
+            total += u.token() == null ? 0 : u.weight();
+            if (common[i]) {
+                // term by term, so that only the postings of the collected names are visited
+                ranking.add(new BoostQuery(new ConstantScoreQuery(anyTerm(u.keys())), (float) u.weight()),
+                        BooleanClause.Occur.SHOULD);
+                continue;
+            }
+            Query word = new BoostQuery(new ConstantScoreQuery(terms(u.keys())), (float) u.weight());
+            Set<String> halves = u.token() == null ? Set.of() : halfKeys(u.token());
             if (!halves.isEmpty()) {
                 // a word two edits away, found through a half, counts a little less than one found whole
                 word = new DisjunctionMaxQuery(List.of(word,
-                        new BoostQuery(new ConstantScoreQuery(terms(halves)), (float) (w * HALF_MATCH))), 0);
+                        new BoostQuery(new ConstantScoreQuery(terms(halves)), (float) (u.weight() * HALF_MATCH))), 0);
             }
-            evidence.add(word, BooleanClause.Occur.SHOULD);
+            collecting.add(word, BooleanClause.Occur.SHOULD);
         }
-        for (String k : name.nameKeys()) {
-            evidence.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(KEY, k))), (float) total),
-                    BooleanClause.Occur.SHOULD);
-        }
+        // the name written as one word (the scorer's joined pair: score 1 whatever the words' rarity)
+        collecting.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(KEY, JOINED + name.joined()))),
+                (float) total), BooleanClause.Occur.SHOULD);
         // one feature posting list with impacts, not seven term clauses: 7 % of a screening's samples at 200 k
-        return new BooleanQuery.Builder().add(evidence.build(), BooleanClause.Occur.MUST)
+        return ranking.add(collecting.build(), BooleanClause.Occur.MUST)
                 .add(FeatureField.newLinearQuery(FEATURES, SHORT, SHORT_NAME_BONUS), BooleanClause.Occur.SHOULD)
                 .build();
+    }
+
+    /**
+     * What the scorer can pair a query word with, and the most evidence that can bring: a token (its keys; its
+     * weight, or 1 for a part of a compound, which the matcher may compare as the written word whole, a word
+     * whose rarity is not looked up), or two adjacent tokens joined ({@code Sun Rise}/{@code Sunrise}: the
+     * joined keys, the joined word's weight). A pair's evidence is a sum over disjoint units of at most their
+     * bounds.
+     */
+    record Unit(Token token, Set<String> keys, double weight, double bound) {
+    }
+
+    static List<Unit> units(NormalizedName name, TokenRarity rarity) {
+        List<Token> tokens = name.tokens();
+        List<Unit> units = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            Set<String> keys = new LinkedHashSet<>(t.indexKeys());
+            keys.addAll(queryKeys(t));
+            double w = rarity.weight(t);
+            units.add(new Unit(t, keys, w, t.written().isEmpty() ? w : 1));
+        }
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token a = tokens.get(i);
+            Token b = tokens.get(i + 1);
+            Token joined = NameNormalizer.token(a.text() + b.text(), a.abjad() || b.abjad());
+            double w = rarity.weight(joined);
+            units.add(new Unit(null, Set.of("t:" + joined.text(), "p:" + a.phonetic() + NameNormalizer.phonetic(b.text())),
+                    w, w));
+            // the two words also keep the joined word's bound (as measured without loss in the fourth round's
+            // first run): with the joined word bounded on its own, accepted pairs were lost (benchmarks.md)
+            for (int k : new int[] {i, i + 1}) {
+                Unit u = units.get(k);
+                units.set(k, new Unit(u.token(), u.keys(), u.weight(), Math.max(u.bound(), w)));
+            }
+        }
+        return units;
+    }
+
+    /**
+     * The units that need not collect candidates: the lowest bounds, as many as together stay under
+     * {@code evidenceNeeded} (none when it is 0).
+     */
+    static boolean[] commonWords(double[] bounds, double evidenceNeeded) {
+        Integer[] order = new Integer[bounds.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> bounds[i]));
+        boolean[] common = new boolean[bounds.length];
+        double sum = 0;
+        for (int i : order) {
+            sum += bounds[i];
+            if (sum >= evidenceNeeded - 1e-9) {
+                break;
+            }
+            common[i] = true;
+        }
+        return common;
+    }
+
+    /** Any of these keys, as a disjunction of term postings (each advanced only to the documents asked for). */
+    private static Query anyTerm(Set<String> keys) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        keys.forEach(k -> any.add(new TermQuery(new Term(KEY, k)), BooleanClause.Occur.SHOULD));
+        return any.build();
     }
 
     private static Query terms(Set<String> keys) {

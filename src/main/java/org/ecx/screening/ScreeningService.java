@@ -101,15 +101,61 @@ public class ScreeningService {
     private List<ScreeningResult> screenAll(Caller caller, List<ScreeningRequest> screenings,
             List<List<NormalizedName[]>> names, boolean includeRevoked) {
         Instant now = now();
+        // the index holds every denial committed before this point (a short transaction of its own) …
+        QuarkusTransaction.joiningExisting().run(index::catchUp);
+        // … and is searched with no connection held, the names of a batch in parallel
+        List<List<List<UUID>>> ranked = ranked(screenings, names);
         Candidates candidates = QuarkusTransaction.joiningExisting().call(
-                () -> candidates(caller, screenings, names, includeRevoked, now));
-        List<ScreeningResult> results = new ArrayList<>();
+                () -> candidates(caller, screenings, names, ranked, includeRevoked, now));
+        List<ScreeningResult> results = inParallel(screenings.size(),
+                i -> score(caller, screenings.get(i), names.get(i), candidates, i, now));
         Map<UUID, Denial> read = new LinkedHashMap<>();
-        for (int i = 0; i < screenings.size(); i++) {
-            results.add(score(caller, screenings.get(i), names.get(i), candidates, i, now, read));
-        }
+        results.forEach(r -> r.matches().forEach(m -> read.putIfAbsent(m.denialId(),
+                candidates.denials().get(m.denialId()))));
         QuarkusTransaction.joiningExisting().run(() -> recordAudit(caller, screenings, read.values(), now));
         return results;
+    }
+
+    /**
+     * {@code task} for 0 … n − 1, results in that order; more than one on the common fork-join pool (bounded by
+     * the cores), so that a batch's names are searched and scored on every core. Nothing in a task holds a
+     * connection or a lock.
+     */
+    private static <T> List<T> inParallel(int n, java.util.function.IntFunction<T> task) {
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, n);
+        return (n > 1 ? range.parallel() : range).mapToObj(task).toList();
+    }
+
+    /**
+     * Per screening, per screened name (party names then aliases, in order), the ids the (caught-up) index
+     * proposes: the denials whose best name the matcher scores, inside the index, at or above the lowest
+     * reportable score, best first, over-fetching so that denials the caller may not see do not crowd out those
+     * it may.
+     */
+    private List<List<List<UUID>>> ranked(List<ScreeningRequest> screenings, List<List<NormalizedName[]>> names) {
+        int perName = config.screening().candidatesPerName();
+        int scored = config.screening().scoredPerName();
+        record Name(int screening, NormalizedName name) {
+        }
+        List<Name> all = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            for (NormalizedName[] partyNames : names.get(i)) {
+                for (NormalizedName n : partyNames) {
+                    all.add(new Name(i, n));
+                }
+            }
+        }
+        List<List<UUID>> ids = inParallel(all.size(), k -> {
+            ScreeningRequest request = screenings.get(all.get(k).screening());
+            return index.candidates(all.get(k).name(), threshold(request), COUNTRY_ADJUSTMENT, perName * OVERFETCH,
+                    scored).stream().map(ScreeningIndex.Candidate::denial).toList();
+        });
+        List<List<List<UUID>>> ranked = new ArrayList<>();
+        names.forEach(n -> ranked.add(new ArrayList<>()));
+        for (int k = 0; k < all.size(); k++) {
+            ranked.get(all.get(k).screening()).add(ids.get(k));
+        }
+        return ranked;
     }
 
     /**
@@ -117,8 +163,8 @@ public class ScreeningService {
      * the normalized names of its parties (normalized once), and the rarity of every word of the screened and
      * candidate names (looked up once).
      */
-    private record Candidates(List<List<Denial>> perScreening, Map<UUID, DenialView> views,
-            Map<UUID, List<PartyNames>> names, TokenRarity rarity) {
+    private record Candidates(List<List<Denial>> perScreening, Map<UUID, Denial> denials,
+            Map<UUID, DenialView> views, Map<UUID, List<PartyNames>> names, TokenRarity rarity) {
     }
 
     /** A denial party's name and aliases as the caller sees them, normalized. */
@@ -132,32 +178,14 @@ public class ScreeningService {
     }
 
     /**
-     * Asks the (caught-up) index for each screened name's candidates — the denials whose best name the matcher
-     * scores, inside the index, at or above the lowest reportable score, best first — over-fetching so that
-     * denials the caller may not see do not crowd out those it may; keeps only the ids that pass
-     * {@link DenialVisibility#PREDICATE} (one query per thousand ids), at most {@code candidatesPerName} per
-     * name, and builds the caller's view of each once.
+     * Keeps the proposed ids that pass {@link DenialVisibility#PREDICATE} (one query per thousand ids), at most
+     * {@code candidatesPerName} per name, and builds the caller's view of each once.
      */
     private Candidates candidates(Caller caller, List<ScreeningRequest> screenings, List<List<NormalizedName[]>> names,
-            boolean includeRevokedParam, Instant now) {
-        index.catchUp();
+            List<List<List<UUID>>> ranked, boolean includeRevokedParam, Instant now) {
         int perName = config.screening().candidatesPerName();
-        int scored = config.screening().scoredPerName();
-        List<List<List<UUID>>> ranked = new ArrayList<>();
         Set<UUID> all = new LinkedHashSet<>();
-        for (int i = 0; i < names.size(); i++) {
-            double floor = lowestReportable(screenings.get(i));
-            List<List<UUID>> lists = new ArrayList<>();
-            for (NormalizedName[] partyNames : names.get(i)) {
-                for (NormalizedName n : partyNames) {
-                    List<UUID> ids = index.candidates(n, floor, perName * OVERFETCH, scored).stream()
-                            .map(ScreeningIndex.Candidate::denial).toList();
-                    lists.add(ids);
-                    all.addAll(ids);
-                }
-            }
-            ranked.add(lists);
-        }
+        ranked.forEach(lists -> lists.forEach(all::addAll));
         Map<UUID, Denial> visible = visible(caller, all);
         Map<UUID, List<UndercutNotice>> notices = UndercutNoticeRecord.byDenial(visible.keySet());
         Map<UUID, DenialView> views = new HashMap<>();
@@ -193,16 +221,7 @@ public class ScreeningService {
                 every.addAll(p.aliases());
             });
         });
-        return new Candidates(perScreening, views, viewNames, index.rarity(every));
-    }
-
-    /**
-     * The lowest name score that can still be reported for this screening: a {@code POSSIBLE} below the
-     * threshold, whose name score an agreeing country raised (less a rounding step). The index drops
-     * candidates whose best name scores less.
-     */
-    private double lowestReportable(ScreeningRequest request) {
-        return threshold(request) - NameMatcher.POSSIBLE_MARGIN - COUNTRY_ADJUSTMENT - 0.001;
+        return new Candidates(perScreening, visible, views, viewNames, index.rarity(every));
     }
 
     private double threshold(ScreeningRequest request) {
@@ -246,9 +265,9 @@ public class ScreeningService {
         return result;
     }
 
-    /** Scores one screening's candidates on the caller's views; notes each matched denial in {@code read}. */
+    /** Scores one screening's candidates on the caller's views. */
     private ScreeningResult score(Caller caller, ScreeningRequest request, List<NormalizedName[]> names,
-            Candidates candidates, int screening, Instant now, Map<UUID, Denial> read) {
+            Candidates candidates, int screening, Instant now) {
         double threshold = threshold(request);
         List<String> screenedItems = request.items() == null ? List.of()
                 : request.items().stream().map(ScreeningRequest.Item::controlEntry).toList();
@@ -258,7 +277,6 @@ public class ScreeningService {
                     candidates.names().get(d.id), candidates.rarity(), screenedItems, threshold, now);
             if (match != null) {
                 matches.add(match);
-                read.putIfAbsent(d.id, d);
             }
         }
         matches.sort(Comparator.comparingDouble(ScreeningMatch::score).reversed()

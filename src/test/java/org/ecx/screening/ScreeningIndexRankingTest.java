@@ -56,10 +56,10 @@ class ScreeningIndexRankingTest {
         }, others);
     }
 
-    /** The denial ids the index keeps for {@code query}: matcher score at or above {@code floor}, scoring 300. */
-    private static List<String> kept(String query, double floor, String... others) throws Exception {
-        return withIndex(searcher -> ScreeningIndex.search(searcher, NameNormalizer.normalize(query), floor, 50,
-                300, new HashMap<>()).stream().map(ScreeningIndex.Scored::denial).toList(), others);
+    /** The denial ids the index keeps for {@code query} at threshold 0.8 (in a band with a country's help), scoring 300. */
+    private static List<String> kept(String query, String... others) throws Exception {
+        return withIndex(searcher -> ScreeningIndex.search(searcher, NameNormalizer.normalize(query), 0.8,
+                ScreeningService.COUNTRY_ADJUSTMENT, 50, 300, new HashMap<>()).stream().map(ScreeningIndex.Scored::denial).toList(), others);
     }
 
     @Test
@@ -111,8 +111,8 @@ class ScreeningIndexRankingTest {
     }
 
     @Test
-    void theIndexKeepsOnlyNamesTheMatcherScoresAtOrAboveTheFloorBestFirst() throws Exception {
-        List<String> kept = kept("Velmora Dunhaven", 0.55, "Velmora Dunhaven", "Velmora Dunhavem Orsk",
+    void theIndexKeepsOnlyNamesTheMatcherPutsInABandBestFirst() throws Exception {
+        List<String> kept = kept("Velmora Dunhaven", "Velmora Dunhaven", "Velmora Dunhavem Orsk",
                 "Velmora Prask Tindle Morrow");
         assertThat(kept).startsWith("Velmora Dunhaven").contains("Velmora Dunhavem Orsk")
                 .doesNotContain("Velmora Prask Tindle Morrow").noneMatch(id -> id.startsWith("common-"));
@@ -120,6 +120,75 @@ class ScreeningIndexRankingTest {
 
     @Test
     void aMatchAmongManyNamesOfACommonWordIsKeptWhateverTheirNumber() throws Exception {
-        assertThat(kept("Castellan Velmorra", 0.55, "Castellan Velmora")).containsExactly("Castellan Velmora");
+        assertThat(kept("Castellan Velmorra", "Castellan Velmora")).containsExactly("Castellan Velmora");
+    }
+
+    /** The denial ids of every name the query collects when it needs {@code evidence} (no matcher, no cut). */
+    private static List<String> collected(String query, double evidence, String... others) throws Exception {
+        return withIndex(searcher -> {
+            NormalizedName q = NameNormalizer.normalize(query);
+            return ScreeningIndex.hits(searcher, ScreeningIndex.query(q, ScreeningIndex.rarity(searcher, List.of(q),
+                    new HashMap<>()), evidence), 5000).stream().map(ScreeningIndex.Hit::denial).toList();
+        }, others);
+    }
+
+    @Test
+    void theMostCommonWordsThatTogetherStayUnderTheEvidenceNeededDoNotCollect() {
+        assertThat(ScreeningIndex.commonWords(new double[] {0.1, 1.0, 0.3}, 0.6)).containsExactly(true, false, true);
+        // 0.3 first, then 0.4 would reach 0.7: only the rarest of the common ones is left out
+        assertThat(ScreeningIndex.commonWords(new double[] {0.4, 0.3}, 0.6)).containsExactly(false, true);
+        assertThat(ScreeningIndex.commonWords(new double[] {0.1, 0.1}, 0)).containsExactly(false, false);
+    }
+
+    @Test
+    void aNameSharingOnlyACommonWordIsNotCollectedBecauseItCouldNotReachABand() throws Exception {
+        double evidence = ScreeningIndex.evidenceNeeded(0.8, ScreeningService.COUNTRY_ADJUSTMENT);
+        // one common word (a second word would make the rare joined form bound it: then it collects)
+        assertThat(collected("Castellan", 0, "Velmora Dunhaven")).anyMatch(id -> id.startsWith("common-"));
+        assertThat(collected("Castellan", evidence, "Velmora Dunhaven")).noneMatch(id -> id.startsWith("common-"));
+        // what makes this safe: the scorer puts such a pair in no band, even at the lowest threshold that
+        // still needs the evidence
+        withIndex(searcher -> {
+            NormalizedName q = NameNormalizer.normalize("Castellan");
+            NormalizedName common = NameNormalizer.normalize("Castellan Bakodux");
+            NameMatcher.Result r = NameMatcher.match(q, common, ScreeningIndex.rarity(searcher, List.of(q, common),
+                    new HashMap<>()));
+            assertThat(r.evidence()).isLessThan(evidence);
+            assertThat(r.bandOf(r.score() + ScreeningService.COUNTRY_ADJUSTMENT, 0.56)).isNull();
+            return null;
+        });
+    }
+
+    @Test
+    void aWordReachableOnlyThroughARareWordsDeletionKeysIsStillFoundBesideACommonWord() throws Exception {
+        // two edits in the rare word (half-word keys) and one in the common one: only the rare word collects
+        assertThat(kept("Castellan Brandelmoor", "Castelan Brindelmour")).containsExactly("Castelan Brindelmour");
+    }
+
+    @Test
+    void aNameWrittenAsOneWordIsKeptWhileNamesSharingOnlyItsCommonWordsApartAreNot() throws Exception {
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            others.add("Sun Rise " + SYLLABLES[i % 10] + SYLLABLES[i / 10 % 10] + SYLLABLES[i / 100 % 10] + "q");
+        }
+        others.add("Sunrise");
+        assertThat(kept("Sun Rise", others.toArray(String[]::new))).containsExactly("Sunrise");
+    }
+
+    @Test
+    void twoWordsJoinedAreAUnitOfTheirOwnBoundedByTheRarityOfTheJoinedWord() {
+        NormalizedName q = NameNormalizer.normalize("Sun Rise");
+        java.util.Map<String, Integer> df = new HashMap<>();
+        df.put(q.tokens().get(0).rarityKey(), 3000);
+        df.put(q.tokens().get(1).rarityKey(), 3000);
+        df.put(NameNormalizer.token("sunrise", false).rarityKey(), 1);
+        TokenRarity rarity = TokenRarity.of(df, 30_000);
+        assertThat(rarity.weight(q.tokens().get(0))).isLessThan(0.3);
+        List<ScreeningIndex.Unit> units = ScreeningIndex.units(q, rarity);
+        // sun, rise, then the two joined: each word is bounded by the rare joined word too, so all collect
+        assertThat(units).extracting(ScreeningIndex.Unit::bound).containsExactly(1.0, 1.0, 1.0);
+        assertThat(units.get(2).keys()).contains("t:sunrise");
+        assertThat(ScreeningIndex.commonWords(units.stream().mapToDouble(ScreeningIndex.Unit::bound).toArray(), 0.6))
+                .containsExactly(false, false, false);
     }
 }

@@ -44,7 +44,7 @@ class ScreeningRetrievalTest {
 
     private List<UUID> indexed(String name) {
         QuarkusTransaction.requiringNew().run(index::catchUp);
-        return index.candidates(NameNormalizer.normalize(name), 0.5, 50, 300).stream()
+        return index.candidates(NameNormalizer.normalize(name), 0.8, ScreeningService.COUNTRY_ADJUSTMENT, 50, 300).stream()
                 .map(ScreeningIndex.Candidate::denial).toList();
     }
 
@@ -77,6 +77,35 @@ class ScreeningRetrievalTest {
         Api.as("DE", "denial-officer").get("/api/v1/denials/" + id + "/access-receipts").then().statusCode(200)
                 .body("find { it.state == 'FR' }", equalTo(null))
                 .body("find { it.state == 'JP' }.reads", equalTo(1));
+    }
+
+    @Test
+    void aBatchSearchedInParallelKeepsEachScreeningsMatchesAndNeverAnInvisibleDenial() {
+        String a = word() + " Pemberlane";
+        String b = word() + " Quistoran";
+        String visibleA = ScreeningTest.notify("DE", denialOn(a, "END_USER", "3A001.a.1"));
+        String visibleB = ScreeningTest.notify("DE", denialOn(b, "END_USER", "3A001.a.1"));
+        String hiddenB = ScreeningTest.notify("DE", DenialFixtures.withScope(denialOn(b, "END_USER", "3A001.a.1"),
+                "STATES", null, List.of("JP")));
+        ObjectNode batch = DenialFixtures.JSON.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode screenings = batch.putArray("screenings");
+        for (int i = 0; i < 12; i++) {
+            screenings.add(screening(i % 2 == 0 ? a : b));
+        }
+        JsonPath result = Api.as("FR", "licensing-officer").body(batch.toString()).post("/api/v1/screenings/batch")
+                .then().statusCode(200).extract().jsonPath();
+        for (int i = 0; i < 12; i++) {
+            List<String> ids = result.getList("results[" + i + "].matches.denialId", String.class);
+            if (i % 2 == 0) {
+                assertThat(ids).contains(visibleA).doesNotContain(visibleB, hiddenB);
+            } else {
+                assertThat(ids).contains(visibleB).doesNotContain(visibleA, hiddenB);
+            }
+        }
+        Api.as("DE", "denial-officer").get("/api/v1/denials/" + hiddenB + "/access-receipts").then().statusCode(200)
+                .body("find { it.state == 'FR' }", equalTo(null));
+        Api.as("DE", "denial-officer").get("/api/v1/denials/" + visibleB + "/access-receipts").then().statusCode(200)
+                .body("find { it.state == 'FR' }.reads", equalTo(1));
     }
 
     @Test
