@@ -117,13 +117,25 @@ public class ScreeningService {
     }
 
     /**
-     * {@code task} for 0 … n − 1, results in that order; more than one on the common fork-join pool (bounded by
-     * the cores), so that a batch's names are searched and scored on every core. Nothing in a task holds a
-     * connection or a lock.
+     * Threads a batch may search and score on: half the cores (at least one), so that one state's 100-party
+     * batch never takes the whole machine from everybody else's requests (issue 10's isolation target; with
+     * every core, another state's writes lost up to half their throughput during batches on 2 cores,
+     * docs/benchmarks.md). On 2 cores a batch runs on its request's thread alone.
+     */
+    static final int BATCH_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    private static final java.util.concurrent.ForkJoinPool BATCH_POOL = new java.util.concurrent.ForkJoinPool(
+            BATCH_THREADS);
+
+    /**
+     * {@code task} for 0 … n − 1, results in that order; on {@link #BATCH_THREADS} threads when there are more
+     * than one. Nothing in a task holds a connection or a lock.
      */
     private static <T> List<T> inParallel(int n, java.util.function.IntFunction<T> task) {
-        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, n);
-        return (n > 1 ? range.parallel() : range).mapToObj(task).toList();
+        if (n <= 1 || BATCH_THREADS <= 1) {
+            return java.util.stream.IntStream.range(0, n).mapToObj(task).toList();
+        }
+        return BATCH_POOL.submit(() -> java.util.stream.IntStream.range(0, n).parallel().mapToObj(task).toList())
+                .join();
     }
 
     /**
