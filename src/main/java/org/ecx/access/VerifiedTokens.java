@@ -15,14 +15,11 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.ecx.common.Digests;
 
 /**
  * Bearer tokens that Quarkus OIDC has verified (signature, issuer, audience, expiry), remembered for a short time
@@ -147,12 +144,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     }
 
     static String key(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Digests.sha256Hex(token);
     }
 
     /** Remembers each identity Quarkus OIDC has just verified; runs after every other augmentor. */

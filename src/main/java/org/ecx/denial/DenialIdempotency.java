@@ -4,14 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.ecx.common.Digests;
 import org.ecx.common.EcxException;
 
 /**
@@ -39,7 +36,7 @@ class DenialIdempotency {
         if (!KEY.matcher(key).matches()) {
             throw EcxException.invalid("Idempotency-Key", "must be 1 to 200 visible ASCII characters");
         }
-        String hash = sha256(json.write(request));
+        String hash = Digests.sha256Hex(json.write(request));
         int claimed = em.createNativeQuery("INSERT INTO denial_idempotency (state, key, request_hash, denial_id,"
                 + " created_at) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING")
                 .setParameter(1, state).setParameter(2, key).setParameter(3, hash)
@@ -54,13 +51,5 @@ class DenialIdempotency {
             throw EcxException.conflict("This Idempotency-Key was already used with a different request.");
         }
         return Optional.of((UUID) first[1]);
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
