@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,6 +32,51 @@ public class AuditLog {
 
     @Inject
     EntityManager em;
+
+    private static final String INSERT = "INSERT INTO audit_event (at, actor_state, actor, action, record_type,"
+            + " record_id, owner_state)";
+
+    /**
+     * For a read that appends its events in the same statement (a data-modifying CTE on a plain JDBC connection,
+     * outside JTA): {@code INSERT INTO audit_event (...) SELECT ?, ?, ?, ?, ?, recordId, ownerState FROM from}; bind
+     * its five parameters with {@link #bindInsert}, then call {@link #committedOutsideJta} after the commit. The
+     * database fills in id, xid and inserted_at as for every append, so the sequencer seals these events like any
+     * other (ADR 0007).
+     */
+    public static String insertSelect(String recordId, String ownerState, String from) {
+        return INSERT + " SELECT ?, ?, ?, ?, ?, " + recordId + ", " + ownerState + " FROM " + from;
+    }
+
+    /** Binds the parameters of {@link #insertSelect} from {@code index} on; returns the next free index. */
+    public int bindInsert(PreparedStatement ps, int index, Actor actor, String action, String recordType)
+            throws SQLException {
+        bind(ps, index, now(), actor, action, recordType);
+        return index + 5;
+    }
+
+    /**
+     * After a plain JDBC transaction that appended through {@link #insertSelect} has committed: wakes the active
+     * sequencer as {@code Sequencer.sealAfterCommit} does after a JTA commit (the poll remains the fallback).
+     */
+    public void committedOutsideJta() {
+        org.ecx.sequencer.SequencerNode n = sequencer.node();
+        if (n != null) {
+            n.committed();
+        }
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    private static void bind(PreparedStatement ps, int index, OffsetDateTime at, Actor actor, String action,
+            String recordType) throws SQLException {
+        ps.setObject(index, at);
+        ps.setString(index + 1, actor.state());
+        ps.setString(index + 2, actor.name());
+        ps.setString(index + 3, action);
+        ps.setString(index + 4, recordType);
+    }
 
     /** Records an action of an actor (an authenticated caller, or ECX itself: {@link Actor#system()}). */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -63,16 +109,11 @@ public class AuditLog {
         if (targets.isEmpty()) {
             return;
         }
-        OffsetDateTime at = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        OffsetDateTime at = now();
         em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_event (at, actor_state, actor, action,"
-                    + " record_type, record_id, owner_state) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (Target t : targets) {
-                    ps.setObject(1, at);
-                    ps.setString(2, actor.state());
-                    ps.setString(3, actor.name());
-                    ps.setString(4, action);
-                    ps.setString(5, recordType);
+                    bind(ps, 1, at, actor, action, recordType);
                     ps.setString(6, t.recordId());
                     ps.setString(7, t.ownerState());
                     ps.addBatch();

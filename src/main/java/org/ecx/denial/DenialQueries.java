@@ -42,6 +42,9 @@ public class DenialQueries {
     DenialRedactor redactor;
 
     @Inject
+    DenialReads reads;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -53,13 +56,13 @@ public class DenialQueries {
     @Inject
     DenialJson json;
 
-    @Transactional
+    /**
+     * One denial for the caller: one statement outside JTA ({@link DenialReads}), which also appends the audit event
+     * of another state's read; redacted after the connection is back in the pool.
+     */
     public DenialView get(Caller caller, String id) {
-        DenialVisibility.WithNotices visible = visibility.findVisibleWithNotices(idOf(id), caller.state());
-        Denial d = visible.denial();
-        DenialView view = currentView(d, caller.state(), json.now(), visible.notices());
-        recordRead(caller, d);
-        return view;
+        DenialReads.Current d = reads.current(idOf(id), caller, READ_ACTION, RECORD_TYPE);
+        return currentView(d.id(), d.notifyingState(), d.version(), d.body(), caller.state(), json.now(), d.notices());
     }
 
     @Transactional
@@ -213,8 +216,13 @@ public class DenialQueries {
      * this service (screening, consultations), which must then also {@link #recordRead record the read}.
      */
     public DenialView currentView(Denial d, String viewer, Instant now, List<UndercutNotice> notices) {
-        DenialSnapshot s = json.read(d.body);
-        return redactor.view(d.id, d.notifyingState, d.version, s, s.content().releasabilityOrDefault(),
+        return currentView(d.id, d.notifyingState, d.version, d.body, viewer, now, notices);
+    }
+
+    private DenialView currentView(UUID id, String notifyingState, int version, String body, String viewer,
+            Instant now, List<UndercutNotice> notices) {
+        DenialSnapshot s = json.read(body);
+        return redactor.view(id, notifyingState, version, s, s.content().releasabilityOrDefault(),
                 DenialRedactor.effectiveStatus(s.status(), s.reviewDueAt(), now), viewer, notices);
     }
 

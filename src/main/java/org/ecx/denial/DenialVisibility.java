@@ -16,12 +16,44 @@ import org.ecx.common.EcxException;
 @ApplicationScoped
 public class DenialVisibility {
 
-    /** HQL predicate on alias {@code d} with parameter {@code :viewer}. */
-    public static final String PREDICATE = "(d.notifyingState = :viewer"
-            + " or d.distScope = 'ALL_PARTNERS'"
-            + " or (d.distScope = 'REGIME' and exists (select 1 from PartnerState s join s.regimes r"
-            + "      where s.code = :viewer and r = d.distRegime))"
-            + " or (d.distScope = 'STATES' and :viewer member of d.recipients))";
+    /**
+     * The rule itself, in SQL over the denial's columns: written once, rendered for JDBC ({@link #sqlOn}) and for
+     * HQL ({@link #PREDICATE}, through Hibernate's {@code sql()} function) alike. A REGIME denial is visible to the
+     * CURRENT members of its regime ({@code regime_membership}, the partner registry); a STATES denial to its
+     * listed recipients ({@code denial_recipient}).
+     */
+    private static final String RULE = "({notifying} = {viewer} or {scope} = 'ALL_PARTNERS'"
+            + " or ({scope} = 'REGIME' and exists (select 1 from regime_membership vis_m"
+            + " where vis_m.state_code = {viewer} and vis_m.regime_code = {regime}))"
+            + " or ({scope} = 'STATES' and exists (select 1 from denial_recipient vis_r"
+            + " where vis_r.denial_id = {id} and vis_r.state = {viewer})))";
+
+    private static final java.util.regex.Pattern SLOT = java.util.regex.Pattern.compile("\\{(\\w+)}");
+
+    /** HQL predicate on alias {@code d} with parameter {@code :viewer}: {@link #RULE} through HQL's {@code sql()}. */
+    public static final String PREDICATE = hql(Map.of("id", "d.id", "notifying", "d.notifyingState",
+            "scope", "d.distScope", "regime", "d.distRegime", "viewer", ":viewer"));
+
+    /**
+     * The same rule as plain SQL for a JDBC statement: on the {@code denial} row aliased {@code alias}, for the
+     * viewer given by the SQL expression {@code viewer} (e.g. a column of a one-row CTE holding the parameter).
+     */
+    public static String sqlOn(String alias, String viewer) {
+        Map<String, String> slots = Map.of("id", alias + ".id", "notifying", alias + ".notifying_state",
+                "scope", alias + ".dist_scope", "regime", alias + ".dist_regime", "viewer", viewer);
+        return SLOT.matcher(RULE).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(slots.get(m.group(1))));
+    }
+
+    /** {@code cast(sql('RULE with ? per slot', args in slot order) as Boolean) = true}: HQL's escape to SQL. */
+    private static String hql(Map<String, String> slots) {
+        java.util.regex.Matcher m = SLOT.matcher(RULE);
+        StringBuilder args = new StringBuilder();
+        String sql = m.replaceAll(r -> {
+            args.append(", ").append(slots.get(r.group(1)));
+            return "?";
+        });
+        return "(cast(sql('" + sql.replace("'", "''") + "'" + args + ") as Boolean) = true)";
+    }
 
     /** The partner states that see the denial now, through {@link #PREDICATE} (viewer = each registered state). */
     public java.util.Set<String> viewers(UUID id) {
@@ -49,32 +81,6 @@ public class DenialVisibility {
             query = query.withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         }
         return query.firstResultOptional().orElseThrow(EcxException::notFound);
-    }
-
-    /** A visible denial with its undercut notices, oldest first. */
-    public record WithNotices(Denial denial, java.util.List<UndercutNotice> notices) {
-    }
-
-    /**
-     * As {@link #findVisible(UUID, String)} (read only), with the denial's undercut notices in the same statement:
-     * one round trip to the database instead of two on the read path of a single denial.
-     */
-    public WithNotices findVisibleWithNotices(UUID id, String viewer) {
-        java.util.List<Object[]> rows = Denial.getEntityManager().createQuery("select d, n from Denial d"
-                + " left join UndercutNoticeRecord n on n.denialId = d.id"
-                + " where d.id = :id and " + PREDICATE + " order by n.grantedAt, n.id", Object[].class)
-                .setParameter("id", id).setParameter("viewer", viewer)
-                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList();
-        if (rows.isEmpty()) {
-            throw EcxException.notFound();
-        }
-        java.util.List<UndercutNotice> notices = new java.util.ArrayList<>();
-        for (Object[] row : rows) {
-            if (row[1] instanceof UndercutNoticeRecord n) {
-                notices.add(n.toNotice());
-            }
-        }
-        return new WithNotices((Denial) rows.get(0)[0], notices);
     }
 
     /** Parses a path id; a malformed id is indistinguishable from a missing one. */
