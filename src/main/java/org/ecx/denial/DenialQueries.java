@@ -7,9 +7,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.ecx.access.Caller;
 import org.ecx.audit.AccessReceipt;
@@ -22,7 +20,6 @@ import org.ecx.common.ErrorCode;
 import org.ecx.common.Page;
 import org.ecx.common.validation.CountryCode;
 import org.ecx.controllist.ControlCode;
-import org.hibernate.jpa.HibernateHints;
 
 /**
  * Reading denials (SPEC §3): only through {@link DenialVisibility} and {@link DenialRedactor}. Every read of
@@ -61,8 +58,7 @@ public class DenialQueries {
      * of another state's read; redacted after the connection is back in the pool.
      */
     public DenialView get(Caller caller, String id) {
-        DenialReads.Current d = reads.current(idOf(id), caller, READ_ACTION, RECORD_TYPE);
-        return currentView(d.id(), d.notifyingState(), d.version(), d.body(), caller.state(), json.now(), d.notices());
+        return currentView(reads.current(idOf(id), caller, READ_ACTION, RECORD_TYPE), caller.state(), json.now());
     }
 
     @Transactional
@@ -93,76 +89,72 @@ public class DenialQueries {
         return auditTrail.receipts(RECORD_TYPE, d.id.toString(), READ_ACTION);
     }
 
-    @Transactional
+    /**
+     * A page of the denials visible to the caller: one statement outside JTA ({@link DenialReads#page}) that also
+     * appends the audit events of the page's other-state denials; redacted after the connection is back.
+     */
     public Page<DenialView> list(Caller caller, DenialFilter f) {
         int limit = Cursors.limit(f.limit(), config);
         long after = Cursors.decodeLong("denials", caller.state(), f.cursor(), 0);
         Instant now = json.now();
-        Map<String, Object> params = new HashMap<>();
-        params.put("viewer", caller.state());
-        params.put("after", after);
-        StringBuilder q = new StringBuilder("from Denial d where ").append(DenialVisibility.PREDICATE)
-                .append(" and d.seq > :after");
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder();
         if (present(f.status())) {
             DenialStatus status = parseStatus(f.status());
-            params.put("now", now);
             switch (status) {
-                case ACTIVE -> q.append(" and d.status = 'ACTIVE' and d.reviewDueAt > :now");
-                case RENEWED -> q.append(" and d.status = 'RENEWED' and d.reviewDueAt > :now");
-                case REVIEW_OVERDUE -> q.append(" and d.status <> 'REVOKED' and d.reviewDueAt <= :now");
-                case REVOKED -> {
-                    q.append(" and d.status = 'REVOKED'");
-                    params.remove("now");
-                }
+                case ACTIVE -> where.append(" AND d.status = 'ACTIVE' AND d.review_due_at > ?");
+                case RENEWED -> where.append(" AND d.status = 'RENEWED' AND d.review_due_at > ?");
+                case REVIEW_OVERDUE -> where.append(" AND d.status <> 'REVOKED' AND d.review_due_at <= ?");
+                case REVOKED -> where.append(" AND d.status = 'REVOKED'");
+            }
+            if (status != DenialStatus.REVOKED) {
+                params.add(now.atOffset(java.time.ZoneOffset.UTC));
             }
         }
         if (present(f.notifyingState())) {
-            params.put("notifyingState", country("notifyingState", f.notifyingState()));
-            q.append(" and d.notifyingState = :notifyingState");
+            params.add(country("notifyingState", f.notifyingState()));
+            where.append(" AND d.notifying_state = ?");
         }
         if (present(f.destinationCountry())) {
-            params.put("destination", country("destinationCountry", f.destinationCountry()));
-            q.append(" and d.destinationCountry = :destination");
+            params.add(country("destinationCountry", f.destinationCountry()));
+            where.append(" AND d.destination_country = ?");
         }
         if (present(f.partyCountry())) {
-            params.put("partyCountry", country("partyCountry", f.partyCountry()));
-            q.append(" and exists (select 1 from d.parties p where p.country = :partyCountry)");
+            params.add(country("partyCountry", f.partyCountry()));
+            where.append(" AND EXISTS (SELECT 1 FROM denial_party p WHERE p.denial_id = d.id AND p.country = ?)");
         }
         if (present(f.controlEntry())) {
             ControlCode code = ControlCode.parse(f.controlEntry().trim())
                     .orElseThrow(() -> EcxException.invalid("controlEntry", "is not a control code"));
-            params.put("entry", code.value());
-            params.put("entryDescendants", code.value() + ".%");
-            StringBuilder match = new StringBuilder("i.controlEntry = :entry or i.controlEntry like :entryDescendants");
-            List<String> ancestors = code.ancestors().stream().map(ControlCode::value).toList();
-            if (!ancestors.isEmpty()) {
-                params.put("entryAncestors", ancestors);
-                match.append(" or i.controlEntry in :entryAncestors");
+            params.add(code.value());
+            params.add(code.value() + ".%");
+            where.append(" AND EXISTS (SELECT 1 FROM denial_item i WHERE i.denial_id = d.id"
+                    + " AND (i.control_entry = ? OR i.control_entry LIKE ?");
+            for (ControlCode ancestor : code.ancestors()) {
+                params.add(ancestor.value());
+                where.append(" OR i.control_entry = ?");
             }
-            q.append(" and exists (select 1 from d.items i where ").append(match).append(')');
+            where.append("))");
         }
         if (present(f.updatedSince())) {
             try {
-                params.put("updatedSince", Instant.parse(f.updatedSince().trim()));
+                params.add(Instant.parse(f.updatedSince().trim()).atOffset(java.time.ZoneOffset.UTC));
             } catch (DateTimeParseException e) {
                 throw EcxException.invalid("updatedSince", "must be an ISO-8601 instant, e.g. 2026-01-31T00:00:00Z");
             }
-            q.append(" and d.updatedAt >= :updatedSince");
+            where.append(" AND d.updated_at >= ?");
         }
-        q.append(" order by d.seq");
-        List<Denial> rows = Denial.<Denial>find(q.toString(), params).range(0, limit)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
+        List<DenialReads.Current> rows = reads.page(caller, after, where.toString(), params, limit, READ_ACTION,
+                RECORD_TYPE);
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
-            next = Cursors.encode("denials", caller.state(), Long.toString(rows.get(limit - 1).seq));
+            next = Cursors.encode("denials", caller.state(), Long.toString(rows.get(limit - 1).seq()));
         }
         List<DenialView> items = new ArrayList<>();
-        Map<UUID, List<UndercutNotice>> notices = UndercutNoticeRecord.byDenial(rows.stream().map(d -> d.id).toList());
-        for (Denial d : rows) {
-            items.add(currentView(d, caller.state(), now, notices.getOrDefault(d.id, List.of())));
+        for (DenialReads.Current d : rows) {
+            items.add(currentView(d, caller.state(), now));
         }
-        recordReads(caller, rows);
         return new Page<>(items, next);
     }
 
@@ -217,6 +209,10 @@ public class DenialQueries {
      */
     public DenialView currentView(Denial d, String viewer, Instant now, List<UndercutNotice> notices) {
         return currentView(d.id, d.notifyingState, d.version, d.body, viewer, now, notices);
+    }
+
+    private DenialView currentView(DenialReads.Current d, String viewer, Instant now) {
+        return currentView(d.id(), d.notifyingState(), d.version(), d.body(), viewer, now, d.notices());
     }
 
     private DenialView currentView(UUID id, String notifyingState, int version, String body, String viewer,

@@ -27,15 +27,20 @@ import org.ecx.common.EcxException;
 @ApplicationScoped
 class DenialReads {
 
-    /** The columns of one visible denial with one undercut notice per row (none: one row of NULLs). */
-    private static final String CURRENT = "WITH v AS (SELECT CAST(? AS varchar) AS viewer),"
-            + " d AS (SELECT d.id, d.notifying_state, d.version, d.body FROM denial d, v WHERE d.id = ? AND "
+    /** The viewer, a one-row CTE: the rule refers to it by column instead of repeating the parameter. */
+    private static final String VIEWER = "WITH v AS (SELECT CAST(? AS varchar) AS viewer),";
+
+    /** The columns of the selected denials with one undercut notice per row (none: one row of NULLs). */
+    private static final String ROWS = " SELECT d.id, d.seq, d.notifying_state, d.version, CAST(d.body AS text),"
+            + " n.granting_state, n.granted_at, n.consultation_id FROM d LEFT JOIN undercut_notice n"
+            + " ON n.denial_id = d.id ORDER BY d.seq, n.granted_at, n.id";
+
+    /** One denial by id; another state's read appended. Parameters: viewer, id, the audit insert's. */
+    private static final String CURRENT = VIEWER
+            + " d AS (SELECT d.id, d.seq, d.notifying_state, d.version, d.body FROM denial d, v WHERE d.id = ? AND "
             + DenialVisibility.sqlOn("d", "v.viewer") + "),"
             + " a AS (" + AuditLog.insertSelect("CAST(d.id AS varchar)", "d.notifying_state",
-                    "d, v WHERE d.notifying_state <> v.viewer") + ")"
-            + " SELECT d.notifying_state, d.version, CAST(d.body AS text), n.granting_state, n.granted_at,"
-            + " n.consultation_id FROM d LEFT JOIN undercut_notice n ON n.denial_id = d.id"
-            + " ORDER BY n.granted_at, n.id";
+                    "d, v WHERE d.notifying_state <> v.viewer") + ")" + ROWS;
 
     @Inject
     DataSource dataSource;
@@ -44,7 +49,8 @@ class DenialReads {
     AuditLog audit;
 
     /** A denial's current stored state as its viewer may select it. */
-    record Current(UUID id, String notifyingState, int version, String body, List<UndercutNotice> notices) {
+    record Current(UUID id, long seq, String notifyingState, int version, String body,
+            List<UndercutNotice> notices) {
     }
 
     /**
@@ -52,36 +58,78 @@ class DenialReads {
      * the same 404 as for an id that never existed, and no audit event.
      */
     Current current(UUID id, Caller caller, String action, String recordType) {
-        Current found;
+        List<Current> found;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CURRENT)) {
             ps.setString(1, caller.state());
             ps.setObject(2, id);
             audit.bindInsert(ps, 3, caller.asActor(), action, recordType);
-            found = read(id, ps);
+            found = read(ps);
         } catch (SQLException e) {
             throw new IllegalStateException("reading denial " + id, e);
         }
-        if (found == null) {
+        if (found.isEmpty()) {
             throw EcxException.notFound();
         }
-        if (!caller.isOf(found.notifyingState())) {
-            audit.committedOutsideJta();
+        afterCommit(caller, found);
+        return found.get(0);
+    }
+
+    /**
+     * A page of the denials visible to {@code caller} after position {@code after}, in creation order, narrowed by
+     * {@code where} (SQL conditions on alias {@code d}, each starting with AND, with {@code params}): up to
+     * {@code limit + 1} rows (the last only tells that there is a next page). The reads of the first {@code limit}
+     * other-state denials are appended in the same statement, in page order (one insert for the page).
+     */
+    List<Current> page(Caller caller, long after, String where, List<Object> params, int limit, String action,
+            String recordType) {
+        String sql = VIEWER
+                + " d AS (SELECT d.id, d.seq, d.notifying_state, d.version, d.body FROM denial d, v WHERE "
+                + DenialVisibility.sqlOn("d", "v.viewer") + " AND d.seq > ?" + where + " ORDER BY d.seq LIMIT ?),"
+                + " a AS (" + AuditLog.insertSelect("CAST(s.id AS varchar)", "s.notifying_state",
+                        "(SELECT * FROM d ORDER BY d.seq LIMIT ?) s, v WHERE s.notifying_state <> v.viewer"
+                                + " ORDER BY s.seq") + ")" + ROWS;
+        List<Current> found;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setString(i++, caller.state());
+            ps.setLong(i++, after);
+            for (Object p : params) {
+                ps.setObject(i++, p);
+            }
+            ps.setInt(i++, limit + 1);
+            i = audit.bindInsert(ps, i, caller.asActor(), action, recordType);
+            ps.setInt(i, limit); // the page's shown rows, in the insert's FROM (after its SELECT list)
+            found = read(ps);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading a page of denials", e);
         }
+        afterCommit(caller, found);
         return found;
     }
 
-    private static Current read(UUID id, PreparedStatement ps) throws SQLException {
+    /** Wakes the sequencer when the statement appended audit events (some row is another state's). */
+    private void afterCommit(Caller caller, List<Current> read) {
+        if (read.stream().anyMatch(d -> !caller.isOf(d.notifyingState()))) {
+            audit.committedOutsideJta();
+        }
+    }
+
+    /** The denials of a {@link #ROWS} result in its order, each with its notices. */
+    private static List<Current> read(PreparedStatement ps) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
-            Current found = null;
-            List<UndercutNotice> notices = new ArrayList<>();
+            List<Current> found = new ArrayList<>();
+            Current last = null;
             while (rs.next()) {
-                if (found == null) {
-                    found = new Current(id, rs.getString(1), rs.getInt(2), rs.getString(3), notices);
+                UUID id = rs.getObject(1, UUID.class);
+                if (last == null || !last.id().equals(id)) {
+                    last = new Current(id, rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                            new ArrayList<>());
+                    found.add(last);
                 }
-                String granting = rs.getString(4);
+                String granting = rs.getString(6);
                 if (granting != null) {
-                    notices.add(new UndercutNotice(granting, rs.getObject(5, OffsetDateTime.class).toInstant(),
-                            rs.getObject(6, UUID.class)));
+                    last.notices().add(new UndercutNotice(granting, rs.getObject(7, OffsetDateTime.class).toInstant(),
+                            rs.getObject(8, UUID.class)));
                 }
             }
             return found;

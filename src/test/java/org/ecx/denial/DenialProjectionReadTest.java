@@ -20,12 +20,12 @@ import org.ecx.support.Sealing;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code GET /denials/{id}} reads the denial and appends the read's audit event in one statement outside JTA
+ * {@code GET /denials/{id}} and {@code GET /denials} read and append the reads' audit events in one statement outside JTA
  * ({@link DenialReads}): the event exists exactly when the denial was shown, and the sequencer seals it into the
  * chain like any other.
  */
 @QuarkusTest
-class DenialSingleReadAuditTest {
+class DenialProjectionReadTest {
 
     @Inject
     DataSource dataSource;
@@ -108,5 +108,66 @@ class DenialSingleReadAuditTest {
 
         Sealing.await();
         assertThat(readEvents(id)).extracting(e -> e[0]).containsExactly("FR");
+    }
+
+    @Test
+    void aListPageAuditsExactlyTheOtherStatesDenialsItShowsAndTheNextPageTheRest() throws SQLException {
+        String since = java.time.Instant.now().minusSeconds(1).toString();
+        List<String> rare = List.of("KZ", "KG", "LA", "MN", "NP", "PY", "UY", "BO", "TJ", "TM");
+        String country = rare.get((int) (System.nanoTime() % rare.size()));
+        List<String> notified = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            var d = denial();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) d.get("parties").get(0)).put("country", country);
+            notified.add(Api.as("DE", "denial-officer").body(d.toString()).post("/api/v1/denials").then()
+                    .statusCode(201).extract().<String>path("id"));
+        }
+
+        var first = Api.as("FR", "licensing-officer").queryParam("partyCountry", country)
+                .queryParam("updatedSince", since).queryParam("notifyingState", "DE").queryParam("limit", 2)
+                .get("/api/v1/denials").then().statusCode(200).extract().jsonPath();
+        List<String> firstIds = first.getList("items.id");
+        Sealing.await();
+        List<String> audited = new ArrayList<>();
+        for (String id : notified) {
+            if (!readEvents(id).isEmpty()) {
+                audited.add(id);
+            }
+        }
+        var second = Api.as("FR", "licensing-officer").queryParam("partyCountry", country)
+                .queryParam("updatedSince", since).queryParam("notifyingState", "DE").queryParam("limit", 2)
+                .queryParam("cursor", first.getString("nextCursor")).get("/api/v1/denials").then().statusCode(200)
+                .extract().jsonPath();
+
+        assertThat(firstIds).hasSize(2).isSubsetOf(notified);
+        assertThat(audited).as("the row fetched only to know of a next page is not a read")
+                .containsExactlyInAnyOrderElementsOf(firstIds);
+        List<String> all = new ArrayList<>(firstIds);
+        all.addAll(second.getList("items.id"));
+        assertThat(all).containsExactlyElementsOf(notified);
+        assertThat(second.getString("nextCursor")).isNull();
+        Sealing.await();
+        for (String id : notified) {
+            assertThat(readEvents(id)).hasSize(1).allSatisfy(e -> assertThat(e[3]).isNotNull());
+        }
+        Api.as("DE", "auditor").get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(true));
+    }
+
+    @Test
+    void theNotifyingStateListsItsOwnDenialsWithoutAuditEvents() throws SQLException {
+        String id = notify("ORIGINATOR", null);
+
+        List<String> listed = Api.as("DE", "licensing-officer").queryParam("notifyingState", "DE")
+                .queryParam("updatedSince", java.time.Instant.now().minusSeconds(5).toString())
+                .queryParam("limit", 500).get("/api/v1/denials").then().statusCode(200).extract().jsonPath()
+                .getList("items.id");
+        List<String> others = Api.as("FR", "licensing-officer").queryParam("notifyingState", "DE")
+                .queryParam("limit", 500).get("/api/v1/denials").then().statusCode(200).extract().jsonPath()
+                .getList("items.id");
+
+        assertThat(listed).contains(id);
+        assertThat(others).doesNotContain(id);
+        Sealing.await();
+        assertThat(readEvents(id)).isEmpty();
     }
 }
