@@ -208,16 +208,17 @@ public class DenialQueries {
      * this service (screening, consultations), which must then also {@link #recordRead record the read}.
      */
     public DenialView currentView(Denial d, String viewer, Instant now, List<UndercutNotice> notices) {
-        return currentView(d.id, d.notifyingState, d.version, d.body, viewer, now, notices);
+        return currentView(d.id, d.notifyingState, d.version, json.read(d.body), viewer, now, notices);
     }
 
+    /** A committed row read by {@link DenialReads}: its snapshot may come from the parsed-version cache. */
     private DenialView currentView(DenialReads.Current d, String viewer, Instant now) {
-        return currentView(d.id(), d.notifyingState(), d.version(), d.body(), viewer, now, d.notices());
+        return currentView(d.id(), d.notifyingState(), d.version(), json.readCommitted(d.id(), d.version(), d.body()),
+                viewer, now, d.notices());
     }
 
-    private DenialView currentView(UUID id, String notifyingState, int version, String body, String viewer,
+    private DenialView currentView(UUID id, String notifyingState, int version, DenialSnapshot s, String viewer,
             Instant now, List<UndercutNotice> notices) {
-        DenialSnapshot s = json.read(body);
         return redactor.view(id, notifyingState, version, s, s.content().releasabilityOrDefault(),
                 DenialRedactor.effectiveStatus(s.status(), s.reviewDueAt(), now), viewer, notices);
     }

@@ -170,4 +170,24 @@ class DenialProjectionReadTest {
         Sealing.await();
         assertThat(readEvents(id)).isEmpty();
     }
+
+    @Test
+    void aReadAfterAnAmendmentShowsTheNewVersionNotTheParsedOneBeforeIt() {
+        String since = java.time.Instant.now().minusSeconds(1).toString();
+        var d = withScope(denial(), "ALL_PARTNERS", null, null);
+        String id = Api.as("DE", "denial-officer").body(d.toString()).post("/api/v1/denials").then().statusCode(201)
+                .extract().path("id");
+        Api.as("FR", "licensing-officer").get("/api/v1/denials/" + id).then().statusCode(200)
+                .body("version", equalTo(1)).body("endUse", equalTo("Satellite ground station"));
+
+        d.put("endUse", "Amended end use");
+        Api.as("DE", "denial-officer").header("If-Match", "\"1\"").body(d.toString()).put("/api/v1/denials/" + id)
+                .then().statusCode(200);
+
+        Api.as("FR", "licensing-officer").get("/api/v1/denials/" + id).then().statusCode(200)
+                .body("version", equalTo(2)).body("endUse", equalTo("Amended end use"));
+        Api.as("FR", "licensing-officer").queryParam("notifyingState", "DE").queryParam("updatedSince", since)
+                .queryParam("limit", 500).get("/api/v1/denials").then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.endUse", equalTo("Amended end use"));
+    }
 }
