@@ -2,6 +2,8 @@ package org.ecx.denial;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.ecx.access.Caller;
 import org.ecx.audit.AuditLog;
 import org.ecx.feed.FeedRecordType;
 import org.ecx.feed.FeedRecords;
+import org.hibernate.Session;
 
 /**
  * Denial changes on the feed and in webhooks: visible through {@link DenialVisibility#PREDICATE}, each the
@@ -21,13 +24,13 @@ import org.ecx.feed.FeedRecords;
 class DenialFeedRecords implements FeedRecords {
 
     @Inject
-    DenialQueries queries;
-
-    @Inject
     AuditLog audit;
 
     @Inject
     DenialJson json;
+
+    @Inject
+    DenialRedactor redactor;
 
     @Override
     public FeedRecordType type() {
@@ -42,28 +45,48 @@ class DenialFeedRecords implements FeedRecords {
     @Override
     public List<Object> render(List<Change> changes, String viewer) {
         List<UUID> ids = changes.stream().map(Change::recordId).distinct().toList();
-        Map<UUID, Denial> denials = new HashMap<>();
-        Map<String, DenialVersion> versions = new HashMap<>();
+        // one plain-JDBC statement for the page: each denial's current body (its releasability now) with its
+        // versions' bodies; no entities to hydrate, snapshot or dirty-check, no statement to translate per page size
+        Map<UUID, Current> denials = new HashMap<>();
+        Map<String, String> versions = new HashMap<>();
         if (!ids.isEmpty()) {
-            for (Denial d : Denial.<Denial>list("id in ?1", ids)) {
-                denials.put(d.id, d);
-            }
-            for (DenialVersion v : DenialVersion.<DenialVersion>list("denialId in ?1", ids)) {
-                versions.put(v.denialId + "/" + v.version, v);
-            }
+            Denial.getEntityManager().unwrap(Session.class).doWork(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.notifying_state, d.body::text,"
+                        + " v.version, v.body::text FROM denial d JOIN denial_version v ON v.denial_id = d.id"
+                        + " WHERE d.id = ANY (?)")) {
+                    ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            UUID id = rs.getObject(1, UUID.class);
+                            if (!denials.containsKey(id)) {
+                                denials.put(id, new Current(rs.getString(2), rs.getString(3)));
+                            }
+                            versions.put(id + "/" + rs.getInt(4), rs.getString(5));
+                        }
+                    }
+                }
+            });
         }
-        // one query per page for the notices, one JSON parse per denial for its current releasability
+        // one query per page for the notices; each stored body parsed once (a version that is the current one
+        // is the current body)
         Map<UUID, List<UndercutNotice>> notices = UndercutNoticeRecord.byDenial(ids);
-        Map<UUID, DenialSnapshot> current = new HashMap<>();
+        Map<String, DenialSnapshot> parsed = new HashMap<>();
         List<Object> records = new ArrayList<>();
         for (Change c : changes) {
             DenialStatus shown = "REVIEW_OVERDUE".equals(c.changeType()) ? DenialStatus.REVIEW_OVERDUE : null;
-            Denial d = denials.get(c.recordId());
-            records.add(queries.versionView(d, current.computeIfAbsent(d.id, k -> json.read(d.body)),
-                    versions.get(c.recordId() + "/" + c.version()), shown, viewer,
-                    notices.getOrDefault(d.id, List.of())));
+            Current d = denials.get(c.recordId());
+            DenialSnapshot current = parsed.computeIfAbsent(d.body(), json::read);
+            DenialSnapshot snapshot = parsed.computeIfAbsent(versions.get(c.recordId() + "/" + c.version()),
+                    json::read);
+            records.add(redactor.view(c.recordId(), d.notifyingState(), c.version(), snapshot,
+                    current.content().releasabilityOrDefault(), shown == null ? snapshot.status() : shown, viewer,
+                    notices.getOrDefault(c.recordId(), List.of())));
         }
         return records;
+    }
+
+    /** A denial's notifying state and current stored body. */
+    private record Current(String notifyingState, String body) {
     }
 
     @Override

@@ -5,13 +5,17 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /** Stored undercut notice; read with the denial it belongs to. */
 @Entity
@@ -43,10 +47,26 @@ public class UndercutNoticeRecord extends PanacheEntityBase {
         if (denialIds.isEmpty()) {
             return result;
         }
-        for (UndercutNoticeRecord r : UndercutNoticeRecord.<UndercutNoticeRecord>list(
-                "denialId in ?1 order by grantedAt, id", denialIds)) {
-            result.computeIfAbsent(r.denialId, k -> new ArrayList<>()).add(r.toNotice());
+        // plain JDBC with one array parameter: a page of ids is one statement whatever its size (an HQL in-list is
+        // translated anew for every list size, a visible part of the feed's CPU profile, docs/benchmarks.md); the
+        // session is flushed first, as a query would be, so that notices written in this transaction are seen
+        Session session = getEntityManager().unwrap(Session.class);
+        if (session.isDirty()) {
+            session.flush();
         }
+        session.doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT denial_id, granting_state, granted_at,"
+                    + " consultation_id FROM undercut_notice WHERE denial_id = ANY (?) ORDER BY granted_at, id")) {
+                ps.setArray(1, c.createArrayOf("uuid", denialIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                                .add(new UndercutNotice(rs.getString(2), rs.getObject(3, OffsetDateTime.class)
+                                        .toInstant(), rs.getObject(4, UUID.class)));
+                    }
+                }
+            }
+        });
         return result;
     }
 }

@@ -3,12 +3,17 @@ package org.ecx.feed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.ecx.common.StoredJson;
+import org.hibernate.Session;
 
 /**
  * Appends changes to the feed (SPEC §8). Every method joins the writing transaction ({@code MANDATORY}), so a
@@ -32,6 +37,9 @@ public class ChangeFeed {
 
     @Inject
     StoredJson storedJson;
+
+    @Inject
+    EntityManager em;
 
     /**
      * A record the feed carries per reader (a denial, a recognition) was written: observed synchronously, so the
@@ -120,9 +128,31 @@ public class ChangeFeed {
         return c;
     }
 
+    /**
+     * Inserts the change with one JDBC statement on the transaction's connection (as the audit log does): an ORM
+     * persist of the IDENTITY entity ran Hibernate's insert machinery on every write (docs/benchmarks.md, issue 10
+     * feed10). The database fills in id and xid; the sequencer the position.
+     */
     private void append(FeedChange c) {
         c.at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        c.persist();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO feed_change (at, record_type,"
+                    + " record_id, record_uuid, record_version, change_type, audience, owner_state, party_a, party_b,"
+                    + " payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
+                ps.setObject(1, c.at.atOffset(ZoneOffset.UTC));
+                ps.setString(2, c.recordType);
+                ps.setString(3, c.recordId);
+                ps.setObject(4, c.recordUuid);
+                ps.setObject(5, c.recordVersion, Types.INTEGER);
+                ps.setString(6, c.changeType);
+                ps.setString(7, c.audience.name());
+                ps.setString(8, c.ownerState);
+                ps.setString(9, c.partyA);
+                ps.setString(10, c.partyB);
+                ps.setString(11, c.payload);
+                ps.executeUpdate();
+            }
+        });
         sequencer.sealAfterCommit();
     }
 

@@ -90,6 +90,37 @@ class ChangeFeedTest {
     }
 
     @Test
+    void pagesOfSeveralDenialsShowEachChangeAtItsOwnVersion() {
+        String start = Feeds.endCursor();
+        ObjectNode first = DenialFixtures.denial();
+        String amended = create("FR", first);
+        String other = create("DE", DenialFixtures.denial().put("endUse", "Other end use"));
+        amend("FR", amended, 1, first.put("endUse", "Amended end use"));
+
+        // pages of two: the page boundary falls between the versions of the amended denial
+        List<JsonNode> items = Feeds.drain("JP", start, 2).items();
+        assertThat(items).extracting(i -> i.path("recordId").asText() + "/" + i.path("version").asInt() + "/"
+                + i.path("record").path("endUse").asText()).containsSubsequence(
+                        amended + "/1/Satellite ground station", other + "/1/Other end use",
+                        amended + "/2/Amended end use");
+    }
+
+    @Test
+    void aPollAtTheEndOfTheFeedReturnsNothingAndAuditsNothing() {
+        create("FR", DenialFixtures.denial());
+        String end = Feeds.endCursor("JP");
+        long auditedBefore = QuarkusTransaction.requiringNew()
+                .call(() -> org.ecx.audit.AuditEvent.count("actorState", "JP"));
+        for (int i = 0; i < 3; i++) {
+            Api.as("JP", "federation-peer").queryParam("cursor", end).get("/api/v1/feed").then().statusCode(200)
+                    .body("items.size()", equalTo(0)).body("caughtUp", equalTo(true))
+                    .body("nextCursor", equalTo(end));
+        }
+        assertThat(QuarkusTransaction.requiringNew().call(() -> org.ecx.audit.AuditEvent.count("actorState", "JP")))
+                .isEqualTo(auditedBefore);
+    }
+
+    @Test
     void aDenialTheCallerCannotSeeNowNeverAppearsInItsFeed() {
         String start = Feeds.endCursor();
         String toGermany = create("FR", DenialFixtures.withScope(DenialFixtures.denial(), "STATES", null, List.of("DE")));
