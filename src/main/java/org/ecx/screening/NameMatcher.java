@@ -130,6 +130,8 @@ public final class NameMatcher {
      * @param covered   every word of one of the two names is paired (a partial name on the other side)
      * @param crossScript either name was written in an abjad script
      * @param sharedWords distinctive written words paired
+     * @param rarestWord  rarity weight of the rarest distinctive pair (reported by the real-list evaluation)
+     * @param shorterCoverage coverage of the name with fewer distinctive words (equal counts: the better covered)
      */
     public record Result(double score, List<TokenPair> pairs, double evidence, boolean covered, boolean crossScript,
             int sharedWords, double rarestWord, double shorterCoverage) {
@@ -243,8 +245,9 @@ public final class NameMatcher {
             // a partial name: less than half of one name's weight is paired, however rare the rest
             score = Math.min(score, PARTIAL_CAP);
         }
-        if (!a.joined() && !a.covered() && !f.crossScript() && f.pairedWords() >= ALIAS_WORDS && a.evidence() >= ALIAS_EVIDENCE
-                && f.meanSimilarity() >= ALIAS_SIMILARITY && a.shorterCoverage() >= ALIAS_SHORTER_COVERAGE) {
+        if (!a.joined() && !a.covered() && !f.crossScript() && f.pairedWords() >= ALIAS_WORDS
+                && a.evidence() >= ALIAS_EVIDENCE && f.meanSimilarity() >= ALIAS_SIMILARITY
+                && a.shorterCoverage() >= ALIAS_SHORTER_COVERAGE) {
             // an alias: two or more rare words spelled alike, most of the shorter name, other words on both sides
             score = Math.max(score, ALIAS_SCORE);
         }
@@ -397,7 +400,7 @@ public final class NameMatcher {
         // the shorter name's coverage (fewer distinctive words; equal: the better covered)
         double shorterCoverage = qWords < cWords ? qCoverage : cWords < qWords ? cCoverage
                 : Math.max(qCoverage, cCoverage);
-        Features f = new Features(paired / (paired + qMiss), paired / (paired + cMiss), evidence / paired, paired,
+        Features f = new Features(qCoverage, cCoverage, evidence / paired, paired,
                 pairedWords(q, c, qToC, query.original(), candidate.original(), rarity), crossScript,
                 unpairedDistinctive(q, qUsed), unpairedDistinctive(c, cUsed));
         return new Alignment(f, List.copyOf(pairs), evidence, covered, false, rarest, shorterCoverage);
