@@ -2,7 +2,10 @@ package org.ecx.screening;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
 import org.ecx.screening.NameNormalizer.NormalizedName;
 import org.ecx.screening.NameNormalizer.Token;
@@ -70,6 +73,30 @@ public final class NameMatcher {
     static final int POSSIBLE_WORDS = 2;
     /** Paired evidence a {@link Band#POSSIBLE} needs: at least one rare word. */
     static final double POSSIBLE_EVIDENCE = 0.8;
+    /**
+     * Fifth round: a name sharing ONE distinctive word with {@link #POSSIBLE_EVIDENCE} of paired evidence (a rare
+     * word, or a word and a common one) is {@link Band#POSSIBLE} down to this far below the threshold (0.1 at the
+     * default 0.8), whatever else differs: an alias sharing a rare family name deserves a human look. Set on the
+     * tuning half (docs/screening.md §6: recall against the decoys' POSSIBLE rate at several floors).
+     */
+    public static final double RARE_WORD_MARGIN = 0.7;
+    /** At most this many {@link Band#POSSIBLE} results per screened name ({@link #capPossible}). */
+    public static final int POSSIBLE_PER_NAME = 3;
+    /**
+     * Fifth round: an alias that shares {@link #ALIAS_WORDS} or more distinctive words, spelled alike (mean similarity
+     * at least {@link #ALIAS_SIMILARITY}), with paired evidence of at least {@link #ALIAS_EVIDENCE}, and covers at
+     * least {@link #ALIAS_SHORTER_COVERAGE} of the shorter name, while both names have distinctive words the other
+     * lacks, scores at least {@link #ALIAS_SCORE}: a {@link Band#MATCH} at the default threshold. Latin spellings
+     * only: across scripts the words are readings, not spellings (a translated organisation name shares them). A
+     * decoy built from words of different listed names shares one word with each; a partial name (one name covered)
+     * is not lifted and stays {@link Band#POSSIBLE} at most when its missing words are distinctive. Set on the
+     * tuning half (docs/screening.md §6).
+     */
+    static final int ALIAS_WORDS = 2;
+    static final double ALIAS_SIMILARITY = 0.95;
+    static final double ALIAS_EVIDENCE = 1.2;
+    static final double ALIAS_SHORTER_COVERAGE = 0.6;
+    static final double ALIAS_SCORE = 0.8;
 
     private static final DamerauLevenshteinDistance DAMERAU_1 = new DamerauLevenshteinDistance(1);
     private static final DamerauLevenshteinDistance DAMERAU_2 = new DamerauLevenshteinDistance(2);
@@ -85,7 +112,9 @@ public final class NameMatcher {
          * Below the threshold by at most {@link #POSSIBLE_MARGIN}, with rare words paired, and either one name
          * covered by the other (a partial name: words dropped or added), or {@link #POSSIBLE_WORDS} distinctive
          * words shared (an alias that differs in others), or a name written in an abjad script (a weaker
-         * cross-script match). Worth a human look; never an automatic hit.
+         * cross-script match); or, down to {@link #RARE_WORD_MARGIN} below it, one distinctive word shared with
+         * rare evidence (an alias sharing a rare family name). Worth a human look; never an automatic hit; at most
+         * {@link #POSSIBLE_PER_NAME} per screened name.
          */
         POSSIBLE
     }
@@ -101,10 +130,12 @@ public final class NameMatcher {
      * @param covered   every word of one of the two names is paired (a partial name on the other side)
      * @param crossScript either name was written in an abjad script
      * @param sharedWords distinctive written words paired
+     * @param rarestWord  rarity weight of the rarest distinctive pair (reported by the real-list evaluation)
+     * @param shorterCoverage coverage of the name with fewer distinctive words (equal counts: the better covered)
      */
     public record Result(double score, List<TokenPair> pairs, double evidence, boolean covered, boolean crossScript,
-            int sharedWords) {
-        static final Result NONE = new Result(0, List.of(), 0, false, false, 0);
+            int sharedWords, double rarestWord, double shorterCoverage) {
+        static final Result NONE = new Result(0, List.of(), 0, false, false, 0, 0, 0);
 
         /** The band of this pair at the given threshold, or null when it is neither. */
         public Band band(double threshold) {
@@ -113,14 +144,28 @@ public final class NameMatcher {
 
         /** The band for a score derived from this one (e.g. with a country adjustment), or null. */
         public Band bandOf(double adjustedScore, double threshold) {
+            return bandOf(adjustedScore, threshold, RARE_WORD_MARGIN);
+        }
+
+        /**
+         * The band with the one-rare-word {@link Band#POSSIBLE} floor {@code rareWordMargin} under the threshold
+         * (package-private: the real-list evaluation measures several floors; a negative margin turns the rule off).
+         */
+        Band bandOf(double adjustedScore, double threshold, double rareWordMargin) {
             if (score <= 0) {
                 return null;
             }
             if (adjustedScore >= threshold) {
                 return Band.MATCH;
             }
-            if (adjustedScore >= threshold - POSSIBLE_MARGIN && evidence >= POSSIBLE_EVIDENCE
-                    && (covered || crossScript || sharedWords >= POSSIBLE_WORDS)) {
+            if (evidence < POSSIBLE_EVIDENCE) {
+                return null;
+            }
+            if (adjustedScore >= threshold - POSSIBLE_MARGIN && (covered || crossScript || sharedWords >= POSSIBLE_WORDS)) {
+                return Band.POSSIBLE;
+            }
+            // one distinctive word shared with rare evidence: a look, never a match
+            if (rareWordMargin >= 0 && sharedWords >= 1 && adjustedScore >= threshold - rareWordMargin) {
                 return Band.POSSIBLE;
             }
             return null;
@@ -137,9 +182,29 @@ public final class NameMatcher {
             if (covered) {
                 return "partial name: every word of one name is in the other, the other has more words";
             }
-            return sharedWords >= POSSIBLE_WORDS ? "alias: distinctive words shared, others differ"
-                    : "cross-script: a transliterated name close to the threshold";
+            if (sharedWords >= POSSIBLE_WORDS) {
+                return "alias: distinctive words shared, others differ";
+            }
+            return crossScript ? "cross-script: a transliterated name below the threshold, rare words in common"
+                    : "rare word: one distinctive word in common, the other words differ";
         }
+    }
+
+    /**
+     * {@code ranked} (best first) with at most {@link #POSSIBLE_PER_NAME} {@link Band#POSSIBLE} results per screened
+     * name (every {@link Band#MATCH} is kept), in the same order: a screening never floods an officer with
+     * candidates for a look. {@code screenedName} tells which screened name a result is for.
+     */
+    public static <T> List<T> capPossible(List<T> ranked, Function<T, Band> band, Function<T, ?> screenedName) {
+        Map<Object, Integer> possible = new HashMap<>();
+        List<T> out = new ArrayList<>(ranked.size());
+        for (T r : ranked) {
+            if (band.apply(r) != Band.POSSIBLE
+                    || possible.merge(screenedName.apply(r), 1, Integer::sum) <= POSSIBLE_PER_NAME) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /**
@@ -180,8 +245,14 @@ public final class NameMatcher {
             // a partial name: less than half of one name's weight is paired, however rare the rest
             score = Math.min(score, PARTIAL_CAP);
         }
+        if (!a.joined() && !a.covered() && !f.crossScript() && f.pairedWords() >= ALIAS_WORDS
+                && a.evidence() >= ALIAS_EVIDENCE && f.meanSimilarity() >= ALIAS_SIMILARITY
+                && a.shorterCoverage() >= ALIAS_SHORTER_COVERAGE) {
+            // an alias: two or more rare words spelled alike, most of the shorter name, other words on both sides
+            score = Math.max(score, ALIAS_SCORE);
+        }
         return new Result(score, a.pairs(), a.evidence(), a.covered(), a.features().crossScript(),
-                a.features().pairedWords());
+                a.features().pairedWords(), a.rarestWord(), a.shorterCoverage());
     }
 
     /** What the score of a name pair is computed from (package-private: the real-list evaluation fits on it). */
@@ -192,7 +263,7 @@ public final class NameMatcher {
 
     /** Tokens paired one to one, and what the pairing rests on. */
     private record Alignment(Features features, List<TokenPair> pairs, double evidence, boolean covered,
-            boolean joined) {
+            boolean joined, double rarestWord, double shorterCoverage) {
     }
 
     /**
@@ -251,7 +322,7 @@ public final class NameMatcher {
         if (query.tokens().size() > 1 && query.joined().equals(candidate.joined())) {
             double w = candidate.tokens().stream().mapToDouble(rarity::weight).max().orElse(1);
             return new Alignment(new Features(1, 1, 1, w, candidate.tokens().size(), crossScript, 0, 0),
-                    List.of(new TokenPair(query.joined(), candidate.joined(), 1)), w, true, true);
+                    List.of(new TokenPair(query.joined(), candidate.joined(), 1)), w, true, true, w, 1);
         }
         List<Token> q = joinSplitWords(query.tokens(), candidate.tokens());
         List<Token> c = joinSplitWords(candidate.tokens(), q);
@@ -272,6 +343,7 @@ public final class NameMatcher {
         boolean[] cUsed = new boolean[c.size()];
         double paired = 0;
         double evidence = 0;
+        double rarest = 0;
         List<TokenPair> pairs = new ArrayList<>();
         int[] qToC = new int[q.size()];
         java.util.Arrays.fill(qToC, -1);
@@ -286,6 +358,9 @@ public final class NameMatcher {
             double w = Math.min(rarity.weight(a), rarity.weight(b));
             paired += w;
             evidence += s.sim() * w;
+            if (!a.generic() && !b.generic()) {
+                rarest = Math.max(rarest, w);
+            }
             pairs.add(new TokenPair(a.text(), b.text(), round(s.sim())));
             qToC[s.qi()] = s.ci();
         }
@@ -304,6 +379,7 @@ public final class NameMatcher {
                 double w = Math.min(rarity.weight(q.get(i)), rarity.weight(c.get(j)));
                 paired += w;
                 evidence += SHORT_TYPO * w;
+                rarest = Math.max(rarest, w);
                 pairs.add(new TokenPair(q.get(i).text(), c.get(j).text(), SHORT_TYPO));
                 qToC[i] = j;
             }
@@ -317,10 +393,17 @@ public final class NameMatcher {
             cMiss += cUsed[j] ? 0 : missing(c.get(j), rarity);
         }
         boolean covered = allDistinctivePaired(q, qUsed) || allDistinctivePaired(c, cUsed);
-        Features f = new Features(paired / (paired + qMiss), paired / (paired + cMiss), evidence / paired, paired,
+        int qWords = q.size() - (int) q.stream().filter(Token::generic).count();
+        int cWords = c.size() - (int) c.stream().filter(Token::generic).count();
+        double qCoverage = paired / (paired + qMiss);
+        double cCoverage = paired / (paired + cMiss);
+        // the shorter name's coverage (fewer distinctive words; equal: the better covered)
+        double shorterCoverage = qWords < cWords ? qCoverage : cWords < qWords ? cCoverage
+                : Math.max(qCoverage, cCoverage);
+        Features f = new Features(qCoverage, cCoverage, evidence / paired, paired,
                 pairedWords(q, c, qToC, query.original(), candidate.original(), rarity), crossScript,
                 unpairedDistinctive(q, qUsed), unpairedDistinctive(c, cUsed));
-        return new Alignment(f, List.copyOf(pairs), evidence, covered, false);
+        return new Alignment(f, List.copyOf(pairs), evidence, covered, false, rarest, shorterCoverage);
     }
 
     /**

@@ -294,7 +294,9 @@ public class ScreeningService {
         matches.sort(Comparator.comparingDouble(ScreeningMatch::score).reversed()
                 .thenComparing(m -> m.denial().notifiedAt(), Comparator.reverseOrder())
                 .thenComparing(ScreeningMatch::denialId));
-        return new ScreeningResult(List.copyOf(matches));
+        // at most NameMatcher.POSSIBLE_PER_NAME denials in POSSIBLE per screened party (its best reason's party)
+        return new ScreeningResult(List.copyOf(NameMatcher.capPossible(matches, ScreeningMatch::band,
+                m -> m.matchedOn().get(0).queryParty())));
     }
 
     /** Scores one denial (as the caller sees it) against the screened parties; null when no name is MATCH or POSSIBLE. */

@@ -107,6 +107,68 @@ class NameMatcherPatternsTest {
         assertThat(same.band(THRESHOLD)).isEqualTo(Band.MATCH);
     }
 
+    /** Rarity as an index of 5,000 names would count it: the given words in 400 names each, the others in one. */
+    private static TokenRarity rarity(List<String> common, List<String> rare) {
+        Map<String, Integer> df = new HashMap<>();
+        common.forEach(w -> df.put(NameNormalizer.normalize(w).tokens().get(0).rarityKey(), 400));
+        rare.forEach(w -> df.put(NameNormalizer.normalize(w).tokens().get(0).rarityKey(), 1));
+        return TokenRarity.of(df, 5000);
+    }
+
+    private static NameMatcher.Result match(String query, String listed, TokenRarity rarity) {
+        return NameMatcher.match(NameNormalizer.normalize(query), NameNormalizer.normalize(listed), rarity);
+    }
+
+    @Test
+    void anAliasSharingOneRareFamilyNameIsPossibleForALookButNeverAMatch() {
+        TokenRarity rarity = rarity(List.of("Ahmad"), List.of("Zunoldi", "Bastrany"));
+        NameMatcher.Result alias = match("Ahmad Zunoldi", "Zunoldi Bastrany", rarity);
+        assertThat(alias.sharedWords()).isEqualTo(1);
+        assertThat(alias.score()).isLessThan(THRESHOLD - NameMatcher.POSSIBLE_MARGIN);
+        assertThat(alias.band(THRESHOLD)).isEqualTo(Band.POSSIBLE);
+        assertThat(alias.explain(Band.POSSIBLE)).contains("rare word");
+        // at a stricter threshold the floor moves with it
+        assertThat(alias.band(0.95)).isNull();
+        // the same word shared, but it is common: nothing
+        TokenRarity commonFamily = rarity(List.of("Ahmad", "Zunoldi"), List.of("Bastrany"));
+        assertThat(match("Ahmad Zunoldi", "Zunoldi Bastrany", commonFamily).band(THRESHOLD)).isNull();
+    }
+
+    @Test
+    void aDecoySharingOnlyACommonGivenNameStaysOutOfBothBandsWhateverItsOtherWords() {
+        TokenRarity rarity = rarity(List.of("Mohammed"), List.of("Zaytouni", "Qarabilani", "Fenwari"));
+        assertThat(match("Mohammed Qarabilani", "Mohammed Zaytouni", rarity).band(THRESHOLD)).isNull();
+        assertThat(match("Mohammed Qarabilani Fenwari", "Mohammed Zaytouni", rarity).band(THRESHOLD)).isNull();
+        assertThat(match("Mohammed", "Mohammed Zaytouni Fenwari", rarity).band(THRESHOLD)).isNull();
+    }
+
+    @Test
+    void anAliasSharingTwoRareWordsSpelledAlikeWithMostOfTheShorterNameIsAMatch() {
+        TokenRarity rarity = rarity(List.of(), List.of("Zubran", "Qeltani", "Mirdaki", "Hosvar", "Tebrisi", "Lomvard"));
+        // two of the listed name's three words, and two words of its own: the shorter name is two-thirds covered
+        NameMatcher.Result alias = match("Zubran Qeltani Mirdaki Hosvar", "Qeltani Zubran Tebrisi", rarity);
+        assertThat(alias.covered()).isFalse();
+        assertThat(alias.band(THRESHOLD)).isEqualTo(Band.MATCH);
+        // two words of four on each side: half of either name, a look at most
+        assertThat(match("Zubran Qeltani Mirdaki Hosvar", "Zubran Qeltani Tebrisi Lomvard", rarity).band(THRESHOLD))
+                .isEqualTo(Band.POSSIBLE);
+        // a partial name (every word of the query in a longer listed name) is not lifted: still POSSIBLE
+        assertThat(match("Zubran Qeltani", "Zubran Mirdaki Qeltani Tebrisi Lomvard", rarity).band(THRESHOLD))
+                .isEqualTo(Band.POSSIBLE);
+    }
+
+    @Test
+    void aScreenedNameGetsAtMostThreePossibleResultsAndEveryMatch() {
+        record Hit(String denial, int screenedParty, Band band) {
+        }
+        List<Hit> ranked = List.of(new Hit("d1", 0, Band.MATCH), new Hit("d2", 0, Band.POSSIBLE),
+                new Hit("d3", 1, Band.POSSIBLE), new Hit("d4", 0, Band.POSSIBLE), new Hit("d5", 0, Band.MATCH),
+                new Hit("d6", 0, Band.POSSIBLE), new Hit("d7", 0, Band.POSSIBLE), new Hit("d8", 1, Band.POSSIBLE));
+        assertThat(NameMatcher.POSSIBLE_PER_NAME).isEqualTo(3);
+        assertThat(NameMatcher.capPossible(ranked, Hit::band, Hit::screenedParty)).extracting(Hit::denial)
+                .containsExactly("d1", "d2", "d3", "d4", "d5", "d6", "d8");
+    }
+
     @Test
     void commonWordsWeighLessThanRareOnesOnlyWhenEnoughNamesAreCounted() {
         Token common = NameNormalizer.normalize("Mohammed").tokens().get(0);

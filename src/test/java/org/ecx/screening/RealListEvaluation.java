@@ -108,12 +108,15 @@ class RealListEvaluation {
             boolean at1 = !ranked.isEmpty() && ranked.get(0).record() == q.expected()
                     && ranked.get(0).band() == Band.MATCH;
             boolean at5 = false;
-            boolean possible5 = false;
             for (int i = 0; i < Math.min(5, ranked.size()); i++) {
-                if (ranked.get(i).record() == q.expected()) {
-                    at5 |= ranked.get(i).band() == Band.MATCH;
-                    possible5 |= ranked.get(i).band() != null;
-                }
+                at5 |= ranked.get(i).record() == q.expected() && ranked.get(i).band() == Band.MATCH;
+            }
+            // what an officer sees: the names in a band, best first, POSSIBLE capped per screened name
+            boolean possible5 = shown(ranked, NameMatcher.RARE_WORD_MARGIN).stream().limit(5)
+                    .anyMatch(s -> s.record() == q.expected());
+            for (int m = 0; m < MARGINS.length; m++) {
+                int[] sweep = marginSweep.computeIfAbsent(q.kind(), k -> new int[MARGINS.length]);
+                sweep[m] += shown(ranked, MARGINS[m]).stream().limit(5).anyMatch(s -> s.record() == q.expected()) ? 1 : 0;
             }
             c[1] += at1 ? 1 : 0;
             c[2] += at5 ? 1 : 0;
@@ -154,7 +157,14 @@ class RealListEvaluation {
             List<Scored> ranked = rank(n);
             dump(dump, d, n, ranked);
             int[] c = decoyKinds.computeIfAbsent(d.kind(), k -> new int[3]);
-            Band band = ranked.isEmpty() ? null : ranked.get(0).band();
+            List<Scored> shown = shown(ranked, NameMatcher.RARE_WORD_MARGIN);
+            Band band = shown.isEmpty() ? null : shown.get(0).band();
+            possiblePerDecoy += shown.stream().filter(s -> s.band() == Band.POSSIBLE).count();
+            for (int m = 0; m < MARGINS.length; m++) {
+                List<Scored> at = shown(ranked, MARGINS[m]);
+                decoySweep[m] += !at.isEmpty() && at.get(0).band() == Band.POSSIBLE ? 1 : 0;
+                decoySweepCount[m] += at.stream().filter(s -> s.band() == Band.POSSIBLE).count();
+            }
             c[0]++;
             allDecoys[0]++;
             if (band == Band.MATCH) {
@@ -173,6 +183,18 @@ class RealListEvaluation {
                 (double) c[1] / c[0], (double) c[2] / c[0])));
         out.append(String.format(Locale.ROOT, "| all decoys | %d | %.3f | %.3f |%n", allDecoys[0],
                 (double) allDecoys[1] / allDecoys[0], (double) allDecoys[2] / allDecoys[0]));
+        out.append(String.format(Locale.ROOT, "POSSIBLE results per decoy (at most %d per screened name): %.3f%n",
+                NameMatcher.POSSIBLE_PER_NAME, possiblePerDecoy / allDecoys[0]));
+
+        out.append("\n| one-rare-word POSSIBLE floor under the threshold | alias sharing a word, MATCH or POSSIBLE@5"
+                + " | original script | other alias | decoys in POSSIBLE | POSSIBLE per decoy |\n|---|---:|---:|---:|---:|---:|\n");
+        for (int m = 0; m < MARGINS.length; m++) {
+            out.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
+                    MARGINS[m] < 0 ? "off" : String.format(Locale.ROOT, "%.2f", MARGINS[m]),
+                    sweepRate("alias sharing a word", m, byKind), sweepRate("original script", m, byKind),
+                    sweepRate("other alias", m, byKind), (double) decoySweep[m] / allDecoys[0],
+                    decoySweepCount[m] / allDecoys[0]));
+        }
 
         out.append("\n| threshold | recall@1 (all positive queries) | decoy false-positive rate | precision |\n");
         out.append("|---:|---:|---:|---:|\n");
@@ -209,6 +231,30 @@ class RealListEvaluation {
         if (dump != null) {
             Files.writeString(Path.of(System.getProperty("screening.eval.dump")), dump);
         }
+    }
+
+    /** Floors of the one-rare-word POSSIBLE rule measured side by side (negative: the rule off). */
+    static final double[] MARGINS = {-1, 0.6, 0.65, 0.7, 0.75, 0.8};
+    private final Map<String, int[]> marginSweep = new HashMap<>();
+    private final int[] decoySweep = new int[MARGINS.length];
+    private final double[] decoySweepCount = new double[MARGINS.length];
+    private double possiblePerDecoy;
+
+    private double sweepRate(String kind, int m, Map<String, int[]> byKind) {
+        int[] n = byKind.get(kind);
+        return n == null ? 0 : (double) marginSweep.get(kind)[m] / n[0];
+    }
+
+    /** The ranked names in a band with the given one-rare-word floor, POSSIBLE capped as the service caps them. */
+    static List<Scored> shown(List<Scored> ranked, double rareWordMargin) {
+        List<Scored> banded = new ArrayList<>();
+        for (Scored s : ranked) {
+            Band b = s.result().bandOf(s.score(), THRESHOLD, rareWordMargin);
+            if (b != null) {
+                banded.add(new Scored(s.record(), s.score(), b, s.result()));
+            }
+        }
+        return NameMatcher.capPossible(banded, Scored::band, s -> "one screened name");
     }
 
     private int dumpId;
@@ -248,7 +294,8 @@ class RealListEvaluation {
      * {@link NameMatcher.Features}: what the score's constants were fitted on, on the tuning half only. Columns:
      * query number, kind, label (1 expected record, 0 another, -1 decoy), rank, score, query coverage, listed-name
      * coverage, mean similarity, paired weight, paired words, cross-script, unpaired words of the query and of
-     * the listed name, query text.
+     * the listed name, paired evidence, covered (0/1), weight of the rarest paired distinctive word, coverage of the
+     * shorter name, query text.
      */
     private void dump(StringBuilder dump, Query q, NormalizedName n, List<Scored> ranked) {
         if (dump == null) {
@@ -266,11 +313,14 @@ class RealListEvaluation {
             if (f == null) {
                 continue;
             }
-            dump.append(String.format(Locale.ROOT, "%d\t%s\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%d\t%d\t%d\t%d\t%s%n",
+            NameMatcher.Result res = NameMatcher.match(n, index.get(r), rarity);
+            dump.append(String.format(Locale.ROOT,
+                    "%d\t%s\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%d\t%d\t%d\t%d\t%.4f\t%d\t%.4f\t%.4f\t%s%n",
                     dumpId, q.kind(), q.expected() < 0 ? -1 : r == q.expected() ? 1 : 0, i,
-                    NameMatcher.match(n, index.get(r), rarity).score(), f.queryCoverage(), f.candidateCoverage(),
+                    res.score(), f.queryCoverage(), f.candidateCoverage(),
                     f.meanSimilarity(), f.pairedWeight(), f.pairedWords(), f.crossScript() ? 1 : 0,
-                    f.queryUnpaired(), f.candidateUnpaired(), q.text().replaceAll("\\s+", " ")));
+                    f.queryUnpaired(), f.candidateUnpaired(), res.evidence(), res.covered() ? 1 : 0,
+                    res.rarestWord(), res.shorterCoverage(), q.text().replaceAll("\\s+", " ")));
         }
     }
 
@@ -543,7 +593,7 @@ class RealListEvaluation {
 
     // ------------------------------------------------------------------ scoring
 
-    record Scored(int record, double score, Band band) {
+    record Scored(int record, double score, Band band, NameMatcher.Result result) {
     }
 
     /** Candidates by shared key or text within the edit budget, scored and ranked. */
@@ -573,7 +623,7 @@ class RealListEvaluation {
         for (int r : candidates) {
             NameMatcher.Result res = NameMatcher.match(query, index.get(r), rarity);
             if (res.score() > 0) {
-                out.add(new Scored(r, res.score(), res.band(THRESHOLD)));
+                out.add(new Scored(r, res.score(), res.band(THRESHOLD), res));
             }
         }
         out.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score()) : Integer.compare(a.record(), b.record()));
