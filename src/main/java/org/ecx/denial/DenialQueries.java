@@ -180,29 +180,6 @@ public class DenialQueries {
     }
 
     /**
-     * One stored version as {@code viewer} may see it now (feed items, webhook payloads, mirrors): the version's
-     * snapshot redacted by {@link DenialRedactor} against the denial's CURRENT releasability. The caller has
-     * already selected {@code d} through {@link DenialVisibility#PREDICATE} for this viewer.
-     *
-     * @param shownStatus the status to show; null for the status recorded with the version
-     */
-    DenialView versionView(Denial d, DenialVersion v, DenialStatus shownStatus, String viewer) {
-        return versionView(d, json.read(d.body), v, shownStatus, viewer, notices(d.id));
-    }
-
-    /**
-     * As {@link #versionView(Denial, DenialVersion, DenialStatus, String)} for a page of versions: the denial's
-     * current snapshot and its notices were read once for the page.
-     */
-    DenialView versionView(Denial d, DenialSnapshot current, DenialVersion v, DenialStatus shownStatus, String viewer,
-            List<UndercutNotice> notices) {
-        DenialSnapshot snapshot = json.read(v.body);
-        return redactor.view(d.id, d.notifyingState, v.version, snapshot,
-                current.content().releasabilityOrDefault(), shownStatus == null ? snapshot.status() : shownStatus,
-                viewer, notices);
-    }
-
-    /**
      * The current version of a denial the viewer is known to see (selected through
      * {@link DenialVisibility#PREDICATE}), redacted for it, with its undercut notices. For read paths outside
      * this service (screening, consultations), which must then also {@link #recordRead record the read}.

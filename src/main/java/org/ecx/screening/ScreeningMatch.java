@@ -15,8 +15,8 @@ public record ScreeningMatch(
         @Schema(required = true) DenialStatus status,
         @Schema(required = true, description = "In [0,1]: the best matching party's score") double score,
         @Schema(required = true, description = "MATCH: score at or above the threshold; POSSIBLE: a partial name, an"
-                + " alias sharing distinctive words, or a weaker cross-script match below it, for a human look (never"
-                + " essentially identical)")
+                + " alias sharing distinctive words (one rare word is enough), or a weaker cross-script match below it, for a"
+                + " human look (never essentially identical; at most 3 POSSIBLE denials per screened party)")
         NameMatcher.Band band,
         @Schema(required = true) MatchedParty matchedParty,
         @Schema(required = true, description = "Every denial party name or alias that matched, and why")
