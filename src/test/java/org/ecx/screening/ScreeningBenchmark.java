@@ -204,8 +204,11 @@ class ScreeningBenchmark {
         // plain pg_trgm top-5 on the same names, same queries
         report.append(trigramBaseline(queries.subList(30, queries.size()), partyCount));
 
-        // candidate loss: complete candidate sets vs what screening keeps
-        report.append(candidateLoss(queries.subList(30, Math.min(queries.size(), 130))));
+        // candidate loss: complete candidate sets vs what screening keeps (at several cuts, or with
+        // -Dscreening.bench.diagnose=true at the configured cut with its diagnosis, flat against by-kind ranking)
+        List<String> lossQueries = queries.subList(30, Math.min(queries.size(), 130));
+        report.append(Boolean.getBoolean("screening.bench.diagnose") ? lossDiagnosis(lossQueries)
+                : candidateLoss(lossQueries));
 
         report.append(String.format(Locale.ROOT, "load average at end: %s%n", loadAverage()));
         if (recording != null) {
@@ -421,52 +424,60 @@ class ScreeningBenchmark {
         int keep = config.screening().candidatesPerName() * 2;
         int scored = config.screening().scoredPerName();
         StringBuilder dump = new StringBuilder();
-        StringBuilder summary = new StringBuilder();
-        long[] totals = new long[4]; // accepted, keepable, lost by kind, lost flat
+        long[] totals = new long[2]; // accepted, keepable
         long t0 = System.nanoTime();
-        for (boolean byKind : new boolean[] {false, true}) {
-            Map<String, Integer> causes = new java.util.TreeMap<>();
-            Map<String, Integer> lostKinds = new java.util.TreeMap<>();
-            Map<String, Integer> aboveKinds = new java.util.TreeMap<>();
-            long[] lostHere = new long[1];
-            for (String q : queries) {
-                NameNormalizer.NormalizedName n = NameNormalizer.normalize(q);
-                index.inspect((searcher, frequencies) -> {
-                    try {
-                        diagnose(searcher, frequencies, n, byKind, threshold, adjustment, keep, scored, dump, causes,
-                                lostKinds, aboveKinds, lostHere, totals);
-                        return null;
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-            }
-            totals[byKind ? 2 : 3] = lostHere[0];
+        Stats flat = new Stats();
+        Stats byKind = new Stats();
+        for (String q : queries) {
+            NameNormalizer.NormalizedName n = NameNormalizer.normalize(q);
+            index.inspect((searcher, frequencies) -> {
+                try {
+                    // the blocked set is scored once; each ranking is then cut
+                    Blocked blocked = blocked(searcher, frequencies, n, threshold);
+                    totals[0] += blocked.acceptedBest().size();
+                    totals[1] += Math.min(keep, blocked.acceptedBest().size());
+                    diagnose(searcher, frequencies, n, blocked, false, threshold, adjustment, keep, scored, dump, flat);
+                    diagnose(searcher, frequencies, n, blocked, true, threshold, adjustment, keep, scored, dump, byKind);
+                    return null;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        StringBuilder summary = new StringBuilder();
+        for (Stats st : List.of(flat, byKind)) {
             summary.append(String.format(Locale.ROOT, "%s ranking: %d lost at %d scored; by cause: %s%n  by the keys"
                     + " that found the lost name (query units in order, + a joined pair; t exact word, p phonetic, s"
                     + " skeleton/reading, k Korean, d/e deletion, h half): %s%n  names above the cut, by the keys that"
-                    + " found them: %s%n", byKind ? "by-kind (this round)" : "flat (fourth round)", lostHere[0], scored,
-                    causes, lostKinds, aboveKinds));
+                    + " found them: %s%n", st == byKind ? "by-kind (this round)" : "flat (fourth round)", st.lost, scored,
+                    st.causes, st.lostKinds, st.aboveKinds));
         }
         Files.createDirectories(Path.of("target/benchmarks"));
         Files.writeString(Path.of("target/benchmarks/screening-lost.txt"), dump);
         return String.format(Locale.ROOT, "loss diagnosis (%d queries, %.0f s): %d accepted pairs, %d keepable (at most"
                 + " %d per query); lost at %d scored: flat ranking %d = %.2f %%, by kind %d = %.2f %%%n", queries.size(),
-                (System.nanoTime() - t0) / 1e9, totals[0] / 2, totals[1] / 2, keep, scored, totals[3],
-                100.0 * totals[3] / Math.max(1, totals[1] / 2), totals[2], 100.0 * totals[2] / Math.max(1, totals[1] / 2))
+                (System.nanoTime() - t0) / 1e9, totals[0], totals[1], keep, scored, flat.lost,
+                100.0 * flat.lost / Math.max(1, totals[1]), byKind.lost, 100.0 * byKind.lost / Math.max(1, totals[1]))
                 + summary;
     }
 
-    private static void diagnose(org.apache.lucene.search.IndexSearcher searcher, Map<String, Integer> frequencies,
-            NameNormalizer.NormalizedName n, boolean byKind, double threshold, double adjustment, int keep, int scored,
-            StringBuilder dump, Map<String, Integer> causes, Map<String, Integer> lostKinds,
-            Map<String, Integer> aboveKinds, long[] lostHere, long[] totals) throws java.io.IOException {
+    /** What one ranking lost, by cause and by the kinds of key involved. */
+    private static final class Stats {
+        final Map<String, Integer> causes = new java.util.TreeMap<>();
+        final Map<String, Integer> lostKinds = new java.util.TreeMap<>();
+        final Map<String, Integer> aboveKinds = new java.util.TreeMap<>();
+        long lost;
+    }
+
+    /** A query's blocked set scored: every name sharing a key, the accepted denials with their best name. */
+    private record Blocked(List<ScreeningIndex.Hit> all, Map<String, ScreeningIndex.Hit> acceptedBest,
+            Map<String, Double> scoreOf, java.util.Set<Integer> acceptedDocs) {
+    }
+
+    private static Blocked blocked(org.apache.lucene.search.IndexSearcher searcher, Map<String, Integer> frequencies,
+            NameNormalizer.NormalizedName n, double threshold) throws java.io.IOException {
         TokenRarity queryRarity = ScreeningIndex.rarity(searcher, List.of(n), frequencies);
-        List<ScreeningIndex.Unit> units = ScreeningIndex.units(n, queryRarity);
-        org.apache.lucene.search.Query ranked = ScreeningIndex.query(n, queryRarity,
-                ScreeningIndex.evidenceNeeded(threshold, adjustment), byKind);
-        List<ScreeningIndex.Hit> all = ScreeningIndex.hits(searcher, ScreeningIndex.query(n, queryRarity, 0, byKind),
-                BLOCKED);
+        List<ScreeningIndex.Hit> all = ScreeningIndex.hits(searcher, ScreeningIndex.query(n, queryRarity), BLOCKED);
         List<NameNormalizer.NormalizedName> names = new ArrayList<>();
         names.add(n);
         all.forEach(h -> names.add(h.name()));
@@ -484,6 +495,20 @@ class ScreeningBenchmark {
                 }
             }
         }
+        return new Blocked(all, acceptedBest, scoreOf, acceptedDocs);
+    }
+
+    private static void diagnose(org.apache.lucene.search.IndexSearcher searcher, Map<String, Integer> frequencies,
+            NameNormalizer.NormalizedName n, Blocked blocked, boolean byKind, double threshold, double adjustment,
+            int keep, int scored, StringBuilder dump, Stats stats) throws java.io.IOException {
+        TokenRarity queryRarity = ScreeningIndex.rarity(searcher, List.of(n), frequencies);
+        List<ScreeningIndex.Unit> units = ScreeningIndex.units(n, queryRarity);
+        org.apache.lucene.search.Query ranked = ScreeningIndex.query(n, queryRarity,
+                ScreeningIndex.evidenceNeeded(threshold, adjustment), byKind);
+        Map<String, ScreeningIndex.Hit> acceptedBest = blocked.acceptedBest();
+        Map<String, Double> scoreOf = blocked.scoreOf();
+        java.util.Set<Integer> acceptedDocs = blocked.acceptedDocs();
+        List<ScreeningIndex.Hit> all = blocked.all();
         java.util.Set<String> found = new java.util.HashSet<>();
         List<ScreeningIndex.Hit> cut = ScreeningIndex.hits(searcher, ranked, scored);
         cut.forEach(h -> {
@@ -492,9 +517,7 @@ class ScreeningBenchmark {
             }
         });
         int lost = Math.min(keep, acceptedBest.size()) - Math.min(keep, found.size());
-        totals[0] += acceptedBest.size();
-        totals[1] += Math.min(keep, acceptedBest.size());
-        lostHere[0] += lost;
+        stats.lost += lost;
         if (lost == 0) {
             return;
         }
@@ -511,7 +534,7 @@ class ScreeningBenchmark {
             above.merge(kinds(units, n, h.name()) + (acceptedDocs.contains(h.doc()) ? " (accepted)" : ""), 1,
                     Integer::sum);
         }
-        above.forEach((k, v) -> aboveKinds.merge(k, v, Integer::sum));
+        above.forEach((k, v) -> stats.aboveKinds.merge(k, v, Integer::sum));
         dump.append(String.format(Locale.ROOT, "%s QUERY %s | %d accepted, %d found, %d lost, %d collected, evidence at"
                 + " the cut %.4f; the %d scored, by keys: %s%n", byKind ? "BY-KIND" : "FLAT", n.original(),
                 acceptedBest.size(), found.size(), lost, ranking.length, atCut, cut.size(), above));
@@ -524,9 +547,9 @@ class ScreeningBenchmark {
             float evidence = rank == null ? -1 : ranking[rank].score;
             String cause = rank == null ? "not collected (common words only)"
                     : evidence < atCut ? "less evidence than the cut" : "tied with the cut, lost in the tie";
-            causes.merge(cause, 1, Integer::sum);
+            stats.causes.merge(cause, 1, Integer::sum);
             String kinds = kinds(units, n, h.name());
-            lostKinds.merge(kinds, 1, Integer::sum);
+            stats.lostKinds.merge(kinds, 1, Integer::sum);
             long higher = rank == null ? -1 : Arrays.stream(ranking).filter(sd -> sd.score > evidence).count();
             dump.append(String.format(Locale.ROOT, "  LOST %s score %.3f rank %s evidence %.4f (%d names with more) %s;"
                     + " found by %s%n", h.name().original(), scoreOf.get(e.getKey()), rank == null ? "-" : rank.toString(),
