@@ -593,18 +593,23 @@ public class ScreeningIndex {
         for (int i = 0; i < units.size(); i++) {
             Unit u = units.get(i);
             total += u.token() == null ? 0 : u.weight();
+            // two adjacent words joined: worth only what the joined word brings beyond the two words, which a
+            // name holding both also matches (the scorer pairs either the words or the joined word, never both)
+            double worth = u.token() != null || !byKind ? u.weight()
+                    : Math.max(0, u.weight() - units.get(i - name.tokens().size()).weight()
+                            - units.get(i - name.tokens().size() + 1).weight());
             Map<Double, Set<String>> groups = byKind ? byKind(u) : Map.of(1.0, u.keys());
             List<Query> kinds = new ArrayList<>();
             if (common[i]) {
                 // term by term, so that only the postings of the collected names are visited
                 groups.forEach((similarity, keys) -> kinds.add(new BoostQuery(new ConstantScoreQuery(anyTerm(keys)),
-                        (float) (u.weight() * similarity))));
+                        (float) (worth * similarity))));
                 ranking.add(kinds.size() == 1 ? kinds.get(0) : new DisjunctionMaxQuery(kinds, 0),
                         BooleanClause.Occur.SHOULD);
                 continue;
             }
             groups.forEach((similarity, keys) -> kinds.add(new BoostQuery(new ConstantScoreQuery(terms(keys)),
-                    (float) (u.weight() * similarity))));
+                    (float) (worth * similarity))));
             Set<String> halves = u.token() == null ? Set.of() : halfKeys(u.token());
             if (!halves.isEmpty()) {
                 // a word two edits away, found through a half
