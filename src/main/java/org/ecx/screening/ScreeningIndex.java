@@ -100,8 +100,8 @@ public class ScreeningIndex {
     private static final int REBUILD_BATCH = 5_000;
     /** The key of a whole name written without spaces, for every name ({@link NormalizedName#nameKeys()} has it from two words). */
     private static final String JOINED = "j:";
-    /** Share of a word's weight that a match through one half of it ({@link #halfKeys}) is worth in the ranking. */
-    private static final double HALF_MATCH = 0.9;
+    /** What a word two edits away, found through one half of it ({@link #halfKeys}), is worth in the ranking. */
+    private static final double TWO_EDITS = NameMatcher.ONE_EDIT - NameMatcher.EDIT_COST;
     private static final TypeReference<List<EntryParty>> PARTIES = new TypeReference<>() {
     };
 
@@ -308,16 +308,21 @@ public class ScreeningIndex {
         doc.add(new StringField(DENIAL, denialId, Field.Store.NO));
         doc.add(new BinaryDocValuesField(DENIAL, new BytesRef(denialId)));
         doc.add(new BinaryDocValuesField(NAME, encode(n)));
+        keys(n).forEach(k -> doc.add(new StringField(KEY, k, Field.Store.NO)));
+        if (n.tokens().size() < SHORT_NAME_BONUS_UP_TO) {
+            doc.add(new FeatureField(FEATURES, SHORT, SHORT_NAME_BONUS_UP_TO - n.tokens().size()));
+        }
+        docs.add(doc);
+    }
+
+    /** Every key under which an indexed name is found: its exact keys, its joined form and its words' deletion keys. */
+    static Set<String> keys(NormalizedName n) {
         Set<String> keys = new LinkedHashSet<>(n.allKeys());
         keys.add(JOINED + n.joined()); // one-word names too: "Sunrise" is found as the whole of "Sun Rise"
         for (Token t : n.tokens()) {
             keys.addAll(deletionKeys(t));
         }
-        keys.forEach(k -> doc.add(new StringField(KEY, k, Field.Store.NO)));
-        if (n.tokens().size() < SHORT_NAME_BONUS_UP_TO) {
-            doc.add(new FeatureField(FEATURES, SHORT, SHORT_NAME_BONUS_UP_TO - n.tokens().size()));
-        }
-        docs.add(doc);
+        return keys;
     }
 
     /**
@@ -554,9 +559,10 @@ public class ScreeningIndex {
     }
 
     /**
-     * The candidate query, ranked as the scorer weighs evidence (ADR 0008): one constant-score clause per query
-     * token (any of its exact keys or of its deletion keys: a word within the edit budget counts as much as the
-     * exact one) worth the token's {@linkplain TokenRarity#weight rarity weight}, so a name sharing one rare word
+     * The candidate query, ranked as the scorer weighs evidence (ADR 0008): one clause per query token, the best
+     * of its kinds of keys ({@link #byKind}: the exact word, its phonetic form, a reading, a deletion key), each
+     * worth the token's {@linkplain TokenRarity#weight rarity weight} times the scorer's similarity for that kind
+     * of match, so a name sharing one rare word
      * outranks any number sharing one common word, whatever BM25 would say of term frequencies and lengths; the
      * joined form is worth all the words together. Among names of equal evidence, shorter ones (fewer unpaired
      * words for the scorer to penalize) come first by a bonus far smaller than any word's weight. Only term
@@ -570,6 +576,14 @@ public class ScreeningIndex {
      * so collected, through term postings advanced to those names alone.
      */
     static Query query(NormalizedName name, TokenRarity rarity, double evidenceNeeded) {
+        return query(name, rarity, evidenceNeeded, true);
+    }
+
+    /**
+     * {@link #query(NormalizedName, TokenRarity, double)}; with {@code byKind} false, the fourth round's ranking,
+     * in which every key of a word counts as the word itself (for the benchmark's loss diagnosis only).
+     */
+    static Query query(NormalizedName name, TokenRarity rarity, double evidenceNeeded, boolean byKind) {
         List<Unit> units = units(name, rarity);
         double[] bounds = units.stream().mapToDouble(Unit::bound).toArray();
         boolean[] common = commonWords(bounds, evidenceNeeded);
@@ -579,20 +593,30 @@ public class ScreeningIndex {
         for (int i = 0; i < units.size(); i++) {
             Unit u = units.get(i);
             total += u.token() == null ? 0 : u.weight();
+            // two adjacent words joined: worth only what the joined word brings beyond the two words, which a
+            // name holding both also matches (the scorer pairs either the words or the joined word, never both)
+            double worth = u.token() != null || !byKind ? u.weight()
+                    : Math.max(0, u.weight() - units.get(i - name.tokens().size()).weight()
+                            - units.get(i - name.tokens().size() + 1).weight());
+            Map<Double, Set<String>> groups = byKind ? byKind(u) : Map.of(1.0, u.keys());
+            List<Query> kinds = new ArrayList<>();
             if (common[i]) {
                 // term by term, so that only the postings of the collected names are visited
-                ranking.add(new BoostQuery(new ConstantScoreQuery(anyTerm(u.keys())), (float) u.weight()),
+                groups.forEach((similarity, keys) -> kinds.add(new BoostQuery(new ConstantScoreQuery(anyTerm(keys)),
+                        (float) (worth * similarity))));
+                ranking.add(kinds.size() == 1 ? kinds.get(0) : new DisjunctionMaxQuery(kinds, 0),
                         BooleanClause.Occur.SHOULD);
                 continue;
             }
-            Query word = new BoostQuery(new ConstantScoreQuery(terms(u.keys())), (float) u.weight());
+            groups.forEach((similarity, keys) -> kinds.add(new BoostQuery(new ConstantScoreQuery(terms(keys)),
+                    (float) (worth * similarity))));
             Set<String> halves = u.token() == null ? Set.of() : halfKeys(u.token());
             if (!halves.isEmpty()) {
-                // a word two edits away, found through a half, counts a little less than one found whole
-                word = new DisjunctionMaxQuery(List.of(word,
-                        new BoostQuery(new ConstantScoreQuery(terms(halves)), (float) (u.weight() * HALF_MATCH))), 0);
+                // a word two edits away, found through a half
+                kinds.add(new BoostQuery(new ConstantScoreQuery(terms(halves)), (float) (u.weight() * (byKind ? TWO_EDITS : 0.9))));
             }
-            collecting.add(word, BooleanClause.Occur.SHOULD);
+            collecting.add(kinds.size() == 1 ? kinds.get(0) : new DisjunctionMaxQuery(kinds, 0),
+                    BooleanClause.Occur.SHOULD);
         }
         // the name written as one word (the scorer's joined pair: score 1 whatever the words' rarity)
         collecting.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(KEY, JOINED + name.joined()))),
@@ -601,6 +625,33 @@ public class ScreeningIndex {
         return ranking.add(collecting.build(), BooleanClause.Occur.MUST)
                 .add(FeatureField.newLinearQuery(FEATURES, SHORT, SHORT_NAME_BONUS), BooleanClause.Occur.SHOULD)
                 .build();
+    }
+
+    /**
+     * A unit's keys grouped by what a word found through them is worth against the word itself: the matcher's
+     * token similarity for that kind of key ({@link NameMatcher#tokenSimilarity}), so that the ranking orders
+     * names as the scorer's evidence does. The exact word ({@code t:} its text) 1; the phonetic form
+     * {@link NameMatcher#PHONETIC}; the word without its article or joined with the next {@link NameMatcher#CORE};
+     * the Korean key {@link NameMatcher#KOREAN}; a skeleton or second reading {@link NameMatcher#SKELETON_LATIN}
+     * ({@link NameMatcher#SKELETON_ABJAD} for a word in Arabic script); a deletion key {@link NameMatcher#ONE_EDIT}.
+     * Before the fifth round every key counted as the exact word: at 1 M names an accepted name then tied with
+     * hundreds of names that only shared a deletion key or a reading with a query word, and lost the tie
+     * (docs/benchmarks.md, fifth round).
+     */
+    static Map<Double, Set<String>> byKind(Unit u) {
+        Map<Double, Set<String>> groups = new java.util.TreeMap<>(Comparator.reverseOrder());
+        for (String key : u.keys()) {
+            double similarity = switch (key.charAt(0)) {
+                case 't' -> u.token() == null || key.equals("t:" + u.token().text()) ? 1 : NameMatcher.CORE;
+                case 'p' -> NameMatcher.PHONETIC;
+                case 'k' -> NameMatcher.KOREAN;
+                case 's' -> u.token() != null && u.token().abjad() ? NameMatcher.SKELETON_ABJAD
+                        : NameMatcher.SKELETON_LATIN;
+                default -> NameMatcher.ONE_EDIT; // d:, e:
+            };
+            groups.computeIfAbsent(similarity, k -> new LinkedHashSet<>()).add(key);
+        }
+        return groups;
     }
 
     /**
@@ -685,7 +736,10 @@ public class ScreeningIndex {
 
     /**
      * Document frequencies of rarity keys for the current reader, remembered until the reader changes (a
-     * catch-up that indexed something) or {@link #FREQUENCIES_KEPT} keys are held.
+     * catch-up that indexed something) or {@link #FREQUENCIES_KEPT} keys are held. A miss is a terms-dictionary
+     * seek in every segment: with 200,000 keys the cache was emptied several times per benchmark at 1 M names and
+     * the misses were 14 % of a screening's CPU samples (benchmarks.md, fifth round); a million short keys take
+     * about 100 MiB of heap at most.
      */
     private Map<String, Integer> frequencies(IndexSearcher searcher) {
         Frequencies f = frequencies;
@@ -699,7 +753,7 @@ public class ScreeningIndex {
     private record Frequencies(IndexReader reader, Map<String, Integer> counts) {
     }
 
-    private static final int FREQUENCIES_KEPT = 200_000;
+    private static final int FREQUENCIES_KEPT = 1_000_000;
     private volatile Frequencies frequencies;
 
     static TokenRarity rarity(IndexSearcher searcher, Collection<NormalizedName> names,
@@ -732,6 +786,63 @@ public class ScreeningIndex {
                 frequencies.put(key, df);
             }
             counts.put(key, df);
+        }
+    }
+
+    /**
+     * The normalized names the index holds for these denials, by the name as written: what the service scores a
+     * caller's view with instead of normalizing its names again (names and aliases are never redacted). A name
+     * the index does not hold (written after its last catch-up, or with no distinctive word) is absent: the
+     * caller normalizes it.
+     */
+    public Map<String, NormalizedName> indexedNames(Collection<UUID> denials) {
+        if (denials.isEmpty()) {
+            return Map.of();
+        }
+        IndexSearcher searcher = acquire();
+        try {
+            Map<String, NormalizedName> names = new HashMap<>();
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                java.util.TreeSet<Integer> docs = new java.util.TreeSet<>();
+                var live = leaf.reader().getLiveDocs();
+                for (UUID id : denials) {
+                    var postings = leaf.reader().postings(new Term(DENIAL, id.toString()));
+                    if (postings == null) {
+                        continue;
+                    }
+                    for (int d = postings.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                            d = postings.nextDoc()) {
+                        if (live == null || live.get(d)) {
+                            docs.add(d);
+                        }
+                    }
+                }
+                if (docs.isEmpty()) {
+                    continue;
+                }
+                BinaryDocValues values = DocValues.getBinary(leaf.reader(), NAME);
+                for (int d : docs) {
+                    if (values.advanceExact(d)) {
+                        NormalizedName n = decode(values.binaryValue());
+                        names.put(n.original(), n);
+                    }
+                }
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** Runs {@code work} on the current searcher with its document-frequency cache (the benchmark's loss diagnosis). */
+    <T> T inspect(java.util.function.BiFunction<IndexSearcher, Map<String, Integer>, T> work) {
+        IndexSearcher searcher = acquire();
+        try {
+            return work.apply(searcher, frequencies(searcher));
+        } finally {
+            release(searcher);
         }
     }
 

@@ -182,9 +182,17 @@ public class ScreeningService {
     /** A denial party's name and aliases as the caller sees them, normalized. */
     record PartyNames(NormalizedName name, List<NormalizedName> aliases) {
 
-        static List<PartyNames> of(DenialView view) {
-            return view.parties().stream().map(p -> new PartyNames(NameNormalizer.normalize(p.name()),
-                    p.aliases() == null ? List.of() : p.aliases().stream().map(NameNormalizer::normalize).toList()))
+        /**
+         * The view's names as the index normalized them ({@code indexed}, by the name as written), normalized here
+         * only when the index does not hold them.
+         */
+        static List<PartyNames> of(DenialView view, Map<String, NormalizedName> indexed) {
+            java.util.function.Function<String, NormalizedName> normalized = name -> {
+                NormalizedName n = name == null ? null : indexed.get(name);
+                return n != null ? n : NameNormalizer.normalize(name);
+            };
+            return view.parties().stream().map(p -> new PartyNames(normalized.apply(p.name()),
+                    p.aliases() == null ? List.of() : p.aliases().stream().map(normalized).toList()))
                     .toList();
         }
     }
@@ -225,8 +233,9 @@ public class ScreeningService {
         Map<UUID, List<PartyNames>> viewNames = new HashMap<>();
         List<NormalizedName> every = new ArrayList<>();
         names.forEach(screening -> screening.forEach(partyNames -> every.addAll(List.of(partyNames))));
+        Map<String, NormalizedName> indexed = index.indexedNames(views.keySet());
         views.forEach((id, view) -> {
-            List<PartyNames> parties = PartyNames.of(view);
+            List<PartyNames> parties = PartyNames.of(view, indexed);
             viewNames.put(id, parties);
             parties.forEach(p -> {
                 every.add(p.name());

@@ -108,6 +108,15 @@ class ScreeningBenchmark {
         long denialCount = count("SELECT count(*) FROM denial");
 
         List<String> queries = queries(screenings + 30);
+        if ("loss".equals(System.getProperty("screening.bench.only"))) {
+            // -Dscreening.bench.only=loss: the loss and its diagnosis alone, without the latency phases
+            report.append(lossDiagnosis(queries.subList(30, Math.min(queries.size(), 130))));
+            report.append(String.format(Locale.ROOT, "load average at end: %s%n", loadAverage()));
+            System.out.println(report);
+            Files.createDirectories(Path.of("target/benchmarks"));
+            Files.writeString(Path.of("target/benchmarks/screening-loss.txt"), report);
+            return;
+        }
         String token = TestTokens.token("FR", "licensing-officer");
         HttpClient http = HttpClient.newHttpClient();
 
@@ -195,8 +204,11 @@ class ScreeningBenchmark {
         // plain pg_trgm top-5 on the same names, same queries
         report.append(trigramBaseline(queries.subList(30, queries.size()), partyCount));
 
-        // candidate loss: complete candidate sets vs what screening keeps
-        report.append(candidateLoss(queries.subList(30, Math.min(queries.size(), 130))));
+        // candidate loss: complete candidate sets vs what screening keeps (at several cuts, or with
+        // -Dscreening.bench.diagnose=true at the configured cut with its diagnosis, flat against by-kind ranking)
+        List<String> lossQueries = queries.subList(30, Math.min(queries.size(), 130));
+        report.append(Boolean.getBoolean("screening.bench.diagnose") ? lossDiagnosis(lossQueries)
+                : candidateLoss(lossQueries));
 
         report.append(String.format(Locale.ROOT, "load average at end: %s%n", loadAverage()));
         if (recording != null) {
@@ -395,6 +407,188 @@ class ScreeningBenchmark {
                     accepted == 0 ? 0 : 100.0 * lost[c] / accepted));
         }
         return out.append('\n').toString();
+    }
+
+    /**
+     * Why accepted pairs are lost at the configured cut, for the ranking by kind of key ({@link ScreeningIndex#byKind},
+     * what {@link ScreeningIndex#candidates} does) and for the fourth round's flat ranking (every key worth the word):
+     * the blocked set of each query is scored once, as in {@link #candidateLoss}; a ranking keeps an accepted
+     * denial when one of its accepted names is among the {@code scored-per-name} best by evidence (at most
+     * {@code keep} per query). Every lost pair is written to {@code target/benchmarks/screening-lost.txt} (local
+     * only: never committed) with its rank, its evidence, the evidence at the cut, which query unit found it through
+     * which kind of key, and how the names ranked above the cut were found; the returned summary counts the causes.
+     */
+    private String lossDiagnosis(List<String> queries) throws Exception {
+        double threshold = config.screening().defaultThreshold();
+        double adjustment = ScreeningService.COUNTRY_ADJUSTMENT;
+        int keep = config.screening().candidatesPerName() * 2;
+        int scored = config.screening().scoredPerName();
+        StringBuilder dump = new StringBuilder();
+        long[] totals = new long[2]; // accepted, keepable
+        long t0 = System.nanoTime();
+        Stats flat = new Stats();
+        Stats byKind = new Stats();
+        for (String q : queries) {
+            NameNormalizer.NormalizedName n = NameNormalizer.normalize(q);
+            index.inspect((searcher, frequencies) -> {
+                try {
+                    // the blocked set is scored once; each ranking is then cut
+                    Blocked blocked = blocked(searcher, frequencies, n, threshold);
+                    totals[0] += blocked.acceptedBest().size();
+                    totals[1] += Math.min(keep, blocked.acceptedBest().size());
+                    diagnose(searcher, frequencies, n, blocked, false, threshold, adjustment, keep, scored, dump, flat);
+                    diagnose(searcher, frequencies, n, blocked, true, threshold, adjustment, keep, scored, dump, byKind);
+                    return null;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        StringBuilder summary = new StringBuilder();
+        for (Stats st : List.of(flat, byKind)) {
+            summary.append(String.format(Locale.ROOT, "%s ranking: %d lost at %d scored; by cause: %s%n  by the keys"
+                    + " that found the lost name (query units in order, + a joined pair; t exact word, p phonetic, s"
+                    + " skeleton/reading, k Korean, d/e deletion, h half): %s%n  names above the cut, by the keys that"
+                    + " found them: %s%n", st == byKind ? "by-kind (this round)" : "flat (fourth round)", st.lost, scored,
+                    st.causes, st.lostKinds, st.aboveKinds));
+        }
+        Files.createDirectories(Path.of("target/benchmarks"));
+        Files.writeString(Path.of("target/benchmarks/screening-lost.txt"), dump);
+        return String.format(Locale.ROOT, "loss diagnosis (%d queries, %.0f s): %d accepted pairs, %d keepable (at most"
+                + " %d per query); lost at %d scored: flat ranking %d = %.2f %%, by kind %d = %.2f %%%n", queries.size(),
+                (System.nanoTime() - t0) / 1e9, totals[0], totals[1], keep, scored, flat.lost,
+                100.0 * flat.lost / Math.max(1, totals[1]), byKind.lost, 100.0 * byKind.lost / Math.max(1, totals[1]))
+                + summary;
+    }
+
+    /** What one ranking lost, by cause and by the kinds of key involved. */
+    private static final class Stats {
+        final Map<String, Integer> causes = new java.util.TreeMap<>();
+        final Map<String, Integer> lostKinds = new java.util.TreeMap<>();
+        final Map<String, Integer> aboveKinds = new java.util.TreeMap<>();
+        long lost;
+    }
+
+    /** A query's blocked set scored: every name sharing a key, the accepted denials with their best name. */
+    private record Blocked(List<ScreeningIndex.Hit> all, Map<String, ScreeningIndex.Hit> acceptedBest,
+            Map<String, Double> scoreOf, java.util.Set<Integer> acceptedDocs) {
+    }
+
+    private static Blocked blocked(org.apache.lucene.search.IndexSearcher searcher, Map<String, Integer> frequencies,
+            NameNormalizer.NormalizedName n, double threshold) throws java.io.IOException {
+        TokenRarity queryRarity = ScreeningIndex.rarity(searcher, List.of(n), frequencies);
+        List<ScreeningIndex.Hit> all = ScreeningIndex.hits(searcher, ScreeningIndex.query(n, queryRarity), BLOCKED);
+        List<NameNormalizer.NormalizedName> names = new ArrayList<>();
+        names.add(n);
+        all.forEach(h -> names.add(h.name()));
+        TokenRarity rarity = ScreeningIndex.rarity(searcher, names, frequencies);
+        Map<String, ScreeningIndex.Hit> acceptedBest = new java.util.LinkedHashMap<>();
+        Map<String, Double> scoreOf = new java.util.HashMap<>();
+        java.util.Set<Integer> acceptedDocs = new java.util.HashSet<>();
+        for (ScreeningIndex.Hit h : all) {
+            double sc = NameMatcher.match(n, h.name(), rarity).score();
+            if (sc >= threshold) {
+                acceptedDocs.add(h.doc());
+                if (sc > scoreOf.getOrDefault(h.denial(), -1.0)) {
+                    acceptedBest.put(h.denial(), h);
+                    scoreOf.put(h.denial(), sc);
+                }
+            }
+        }
+        return new Blocked(all, acceptedBest, scoreOf, acceptedDocs);
+    }
+
+    private static void diagnose(org.apache.lucene.search.IndexSearcher searcher, Map<String, Integer> frequencies,
+            NameNormalizer.NormalizedName n, Blocked blocked, boolean byKind, double threshold, double adjustment,
+            int keep, int scored, StringBuilder dump, Stats stats) throws java.io.IOException {
+        TokenRarity queryRarity = ScreeningIndex.rarity(searcher, List.of(n), frequencies);
+        List<ScreeningIndex.Unit> units = ScreeningIndex.units(n, queryRarity);
+        org.apache.lucene.search.Query ranked = ScreeningIndex.query(n, queryRarity,
+                ScreeningIndex.evidenceNeeded(threshold, adjustment), byKind);
+        Map<String, ScreeningIndex.Hit> acceptedBest = blocked.acceptedBest();
+        Map<String, Double> scoreOf = blocked.scoreOf();
+        java.util.Set<Integer> acceptedDocs = blocked.acceptedDocs();
+        List<ScreeningIndex.Hit> all = blocked.all();
+        java.util.Set<String> found = new java.util.HashSet<>();
+        List<ScreeningIndex.Hit> cut = ScreeningIndex.hits(searcher, ranked, scored);
+        cut.forEach(h -> {
+            if (acceptedDocs.contains(h.doc())) {
+                found.add(h.denial());
+            }
+        });
+        int lost = Math.min(keep, acceptedBest.size()) - Math.min(keep, found.size());
+        stats.lost += lost;
+        if (lost == 0) {
+            return;
+        }
+        org.apache.lucene.search.ScoreDoc[] ranking = searcher.search(ranked, BLOCKED).scoreDocs;
+        Map<Integer, Integer> rankOf = new java.util.HashMap<>();
+        for (int i = 0; i < ranking.length; i++) {
+            rankOf.put(ranking[i].doc, i);
+        }
+        float atCut = ranking.length >= scored ? ranking[scored - 1].score : 0;
+        Map<Integer, ScreeningIndex.Hit> byDoc = new java.util.HashMap<>();
+        all.forEach(h -> byDoc.put(h.doc(), h));
+        Map<String, Integer> above = new java.util.TreeMap<>();
+        for (ScreeningIndex.Hit h : cut) {
+            above.merge(kinds(units, n, h.name()) + (acceptedDocs.contains(h.doc()) ? " (accepted)" : ""), 1,
+                    Integer::sum);
+        }
+        above.forEach((k, v) -> stats.aboveKinds.merge(k, v, Integer::sum));
+        dump.append(String.format(Locale.ROOT, "%s QUERY %s | %d accepted, %d found, %d lost, %d collected, evidence at"
+                + " the cut %.4f; the %d scored, by keys: %s%n", byKind ? "BY-KIND" : "FLAT", n.original(),
+                acceptedBest.size(), found.size(), lost, ranking.length, atCut, cut.size(), above));
+        for (Map.Entry<String, ScreeningIndex.Hit> e : acceptedBest.entrySet()) {
+            if (found.contains(e.getKey())) {
+                continue;
+            }
+            ScreeningIndex.Hit h = e.getValue();
+            Integer rank = rankOf.get(h.doc());
+            float evidence = rank == null ? -1 : ranking[rank].score;
+            String cause = rank == null ? "not collected (common words only)"
+                    : evidence < atCut ? "less evidence than the cut" : "tied with the cut, lost in the tie";
+            stats.causes.merge(cause, 1, Integer::sum);
+            String kinds = kinds(units, n, h.name());
+            stats.lostKinds.merge(kinds, 1, Integer::sum);
+            long higher = rank == null ? -1 : Arrays.stream(ranking).filter(sd -> sd.score > evidence).count();
+            dump.append(String.format(Locale.ROOT, "  LOST %s score %.3f rank %s evidence %.4f (%d names with more) %s;"
+                    + " found by %s%n", h.name().original(), scoreOf.get(e.getKey()), rank == null ? "-" : rank.toString(),
+                    evidence, higher, cause, kinds));
+        }
+    }
+
+    /**
+     * Which key kinds of each query unit an indexed name shares ({@code t} exact word, {@code p} phonetic,
+     * {@code s} skeleton or second reading, {@code k} Korean, {@code d}/{@code e} deletion, {@code h} half,
+     * {@code j} joined), unit by unit ({@code -} none).
+     */
+    private static String kinds(List<ScreeningIndex.Unit> units, NameNormalizer.NormalizedName query,
+            NameNormalizer.NormalizedName name) {
+        java.util.Set<String> keys = ScreeningIndex.keys(name);
+        StringBuilder out = new StringBuilder();
+        for (ScreeningIndex.Unit u : units) {
+            java.util.TreeSet<Character> kinds = new java.util.TreeSet<>();
+            for (String k : u.keys()) {
+                if (keys.contains(k)) {
+                    kinds.add(k.charAt(0));
+                }
+            }
+            if (u.token() != null) {
+                for (String k : ScreeningIndex.halfKeys(u.token())) {
+                    if (keys.contains(k)) {
+                        kinds.add('h');
+                    }
+                }
+            }
+            StringBuilder k = new StringBuilder();
+            kinds.forEach(k::append);
+            out.append(out.length() == 0 ? "" : " ").append(u.token() == null ? "+" : "")
+                    .append(k.length() == 0 ? "-" : k);
+        }
+        if (keys.contains("j:" + query.joined())) {
+            out.append(" j");
+        }
+        return out.toString();
     }
 
     static final int[] CUTS = {50, 100, 300, 1000};
