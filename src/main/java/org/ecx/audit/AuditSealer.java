@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.DoubleConsumer;
 import org.ecx.common.EcxConfig;
 import org.ecx.sequencer.Sealer;
@@ -56,9 +58,16 @@ public class AuditSealer implements Sealer {
         try (PreparedStatement select = c.prepareStatement("SELECT id, at, actor_state, actor, action, record_type,"
                 + " record_id, owner_state, extract(epoch FROM clock_timestamp() - inserted_at) FROM audit_event"
                 + " WHERE " + SEALABLE + " ORDER BY xid, id LIMIT ?");
-                PreparedStatement update = c.prepareStatement(
-                        "UPDATE audit_event SET seq = ?, previous_hash = ?, hash = ? WHERE id = ?")) {
+                // one set-based UPDATE for the whole pass (arrays of ids, numbers and hashes) instead of one
+                // statement per row: at 17,000 audited reads per second the per-row statements were the limit
+                PreparedStatement update = c.prepareStatement("UPDATE audit_event a SET seq = v.seq,"
+                        + " previous_hash = v.previous_hash, hash = v.hash FROM unnest(?::bigint[], ?::bigint[],"
+                        + " ?::text[], ?::text[]) AS v(id, seq, previous_hash, hash) WHERE a.id = v.id")) {
             select.setInt(1, max);
+            List<Long> ids = new ArrayList<>();
+            List<Long> seqs = new ArrayList<>();
+            List<String> previous = new ArrayList<>();
+            List<String> hashes = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     long seq = lastSeq + 1;
@@ -66,11 +75,10 @@ public class AuditSealer implements Sealer {
                             rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), lastHash);
                     String hash = keys.chain().hash(link, keyedAfter);
-                    update.setLong(1, seq);
-                    update.setString(2, lastHash);
-                    update.setString(3, hash);
-                    update.setLong(4, rs.getLong(1));
-                    update.addBatch();
+                    ids.add(rs.getLong(1));
+                    seqs.add(seq);
+                    previous.add(lastHash);
+                    hashes.add(hash);
                     lagSeconds.accept(rs.getDouble(9));
                     lastSeq = seq;
                     lastHash = hash;
@@ -78,7 +86,13 @@ public class AuditSealer implements Sealer {
                 }
             }
             if (sealed > 0) {
-                update.executeBatch();
+                update.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+                update.setArray(2, c.createArrayOf("bigint", seqs.toArray()));
+                update.setArray(3, c.createArrayOf("text", previous.toArray()));
+                update.setArray(4, c.createArrayOf("text", hashes.toArray()));
+                if (update.executeUpdate() != sealed) {
+                    throw new SQLException("sealing updated another number of audit events than it selected");
+                }
                 try (PreparedStatement head = c.prepareStatement(
                         "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
                     head.setLong(1, lastSeq);
