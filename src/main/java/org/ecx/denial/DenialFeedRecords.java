@@ -51,33 +51,33 @@ class DenialFeedRecords implements FeedRecords {
         Map<String, String> versions = new HashMap<>();
         if (!ids.isEmpty()) {
             Denial.getEntityManager().unwrap(Session.class).doWork(c -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.notifying_state, d.body::text,"
-                        + " v.version, v.body::text FROM denial d JOIN denial_version v ON v.denial_id = d.id"
+                try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.notifying_state, d.version,"
+                        + " d.body::text, v.version, v.body::text FROM denial d"
+                        + " JOIN denial_version v ON v.denial_id = d.id"
                         + " WHERE d.id = ANY (?)")) {
                     ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             UUID id = rs.getObject(1, UUID.class);
                             if (!denials.containsKey(id)) {
-                                denials.put(id, new Current(rs.getString(2), rs.getString(3)));
+                                denials.put(id, new Current(rs.getString(2), rs.getInt(3), rs.getString(4)));
                             }
-                            versions.put(id + "/" + rs.getInt(4), rs.getString(5));
+                            versions.put(id + "/" + rs.getInt(5), rs.getString(6));
                         }
                     }
                 }
             });
         }
-        // one query per page for the notices; each stored body parsed once (a version that is the current one
-        // is the current body)
+        // one query per page for the notices; the bodies are of committed versions (only sealed changes are
+        // rendered), so each is parsed once through the read paths' parsed-version cache
         Map<UUID, List<UndercutNotice>> notices = UndercutNoticeRecord.byDenial(ids);
-        Map<String, DenialSnapshot> parsed = new HashMap<>();
         List<Object> records = new ArrayList<>();
         for (Change c : changes) {
             DenialStatus shown = "REVIEW_OVERDUE".equals(c.changeType()) ? DenialStatus.REVIEW_OVERDUE : null;
             Current d = denials.get(c.recordId());
-            DenialSnapshot current = parsed.computeIfAbsent(d.body(), json::read);
-            DenialSnapshot snapshot = parsed.computeIfAbsent(versions.get(c.recordId() + "/" + c.version()),
-                    json::read);
+            DenialSnapshot current = json.readCommitted(c.recordId(), d.version(), d.body());
+            DenialSnapshot snapshot = json.readCommitted(c.recordId(), c.version(),
+                    versions.get(c.recordId() + "/" + c.version()));
             records.add(redactor.view(c.recordId(), d.notifyingState(), c.version(), snapshot,
                     current.content().releasabilityOrDefault(), shown == null ? snapshot.status() : shown, viewer,
                     notices.getOrDefault(c.recordId(), List.of())));
@@ -85,8 +85,8 @@ class DenialFeedRecords implements FeedRecords {
         return records;
     }
 
-    /** A denial's notifying state and current stored body. */
-    private record Current(String notifyingState, String body) {
+    /** A denial's notifying state, current version and its stored body. */
+    private record Current(String notifyingState, int version, String body) {
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -126,10 +125,9 @@ class DenialReads {
                             new ArrayList<>());
                     found.add(last);
                 }
-                String granting = rs.getString(6);
-                if (granting != null) {
-                    last.notices().add(new UndercutNotice(granting, rs.getObject(7, OffsetDateTime.class).toInstant(),
-                            rs.getObject(8, UUID.class)));
+                UndercutNotice notice = UndercutNoticeRecord.fromColumns(rs, 6);
+                if (notice != null) {
+                    last.notices().add(notice);
                 }
             }
             return found;

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -61,12 +62,21 @@ public class UndercutNoticeRecord extends PanacheEntityBase {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                                .add(new UndercutNotice(rs.getString(2), rs.getObject(3, OffsetDateTime.class)
-                                        .toInstant(), rs.getObject(4, UUID.class)));
+                                .add(fromColumns(rs, 2));
                     }
                 }
             }
         });
         return result;
+    }
+
+    /**
+     * The notice in a JDBC row's columns {@code first} (granting state), {@code first + 1} (granted at) and
+     * {@code first + 2} (consultation id); null when the row has no notice (the columns of an outer join).
+     */
+    static UndercutNotice fromColumns(ResultSet rs, int first) throws SQLException {
+        String granting = rs.getString(first);
+        return granting == null ? null : new UndercutNotice(granting,
+                rs.getObject(first + 1, OffsetDateTime.class).toInstant(), rs.getObject(first + 2, UUID.class));
     }
 }

@@ -98,7 +98,7 @@ public class FeedService {
             return Page.ofFeed(List.of(), cursor(after, caller.state()), true);
         }
         return QuarkusTransaction.joiningExisting().call(() -> {
-            Scan scan = scan(caller.state(), after, limit);
+            Scan scan = scan(caller.state(), after, limit, head);
             List<FeedItem> items = render(scan.changes(), caller.state());
             recordReads(scan.changes(), caller);
             return Page.ofFeed(items, cursor(scan.position(), caller.state()), scan.caughtUp());
@@ -137,7 +137,11 @@ public class FeedService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Scan scan(String viewer, long after, int limit) {
-        long head = head();
+        return scan(viewer, after, limit, head());
+    }
+
+    /** {@link #scan(String, long, int)} up to a {@code head} read before, in the caller's transaction. */
+    private Scan scan(String viewer, long after, int limit, long head) {
         if (after > head) {
             throw beyondHead();
         }
