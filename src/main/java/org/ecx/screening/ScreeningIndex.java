@@ -576,14 +576,6 @@ public class ScreeningIndex {
      * so collected, through term postings advanced to those names alone.
      */
     static Query query(NormalizedName name, TokenRarity rarity, double evidenceNeeded) {
-        return query(name, rarity, evidenceNeeded, true);
-    }
-
-    /**
-     * {@link #query(NormalizedName, TokenRarity, double)}; with {@code byKind} false, the fourth round's ranking,
-     * in which every key of a word counts as the word itself (for the benchmark's loss diagnosis only).
-     */
-    static Query query(NormalizedName name, TokenRarity rarity, double evidenceNeeded, boolean byKind) {
         List<Unit> units = units(name, rarity);
         double[] bounds = units.stream().mapToDouble(Unit::bound).toArray();
         boolean[] common = commonWords(bounds, evidenceNeeded);
@@ -595,10 +587,10 @@ public class ScreeningIndex {
             total += u.token() == null ? 0 : u.weight();
             // two adjacent words joined: worth only what the joined word brings beyond the two words, which a
             // name holding both also matches (the scorer pairs either the words or the joined word, never both)
-            double worth = u.token() != null || !byKind ? u.weight()
+            double worth = u.token() != null ? u.weight()
                     : Math.max(0, u.weight() - units.get(i - name.tokens().size()).weight()
                             - units.get(i - name.tokens().size() + 1).weight());
-            Map<Double, Set<String>> groups = byKind ? byKind(u) : Map.of(1.0, u.keys());
+            Map<Double, Set<String>> groups = byKind(u);
             List<Query> kinds = new ArrayList<>();
             if (common[i]) {
                 // term by term, so that only the postings of the collected names are visited
@@ -613,7 +605,7 @@ public class ScreeningIndex {
             Set<String> halves = u.token() == null ? Set.of() : halfKeys(u.token());
             if (!halves.isEmpty()) {
                 // a word two edits away, found through a half
-                kinds.add(new BoostQuery(new ConstantScoreQuery(terms(halves)), (float) (u.weight() * (byKind ? TWO_EDITS : 0.9))));
+                kinds.add(new BoostQuery(new ConstantScoreQuery(terms(halves)), (float) (u.weight() * TWO_EDITS)));
             }
             collecting.add(kinds.size() == 1 ? kinds.get(0) : new DisjunctionMaxQuery(kinds, 0),
                     BooleanClause.Occur.SHOULD);

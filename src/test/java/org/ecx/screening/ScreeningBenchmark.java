@@ -205,7 +205,7 @@ class ScreeningBenchmark {
         report.append(trigramBaseline(queries.subList(30, queries.size()), partyCount));
 
         // candidate loss: complete candidate sets vs what screening keeps (at several cuts, or with
-        // -Dscreening.bench.diagnose=true at the configured cut with its diagnosis, flat against by-kind ranking)
+        // -Dscreening.bench.diagnose=true at the configured cut with its diagnosis)
         List<String> lossQueries = queries.subList(30, Math.min(queries.size(), 130));
         report.append(Boolean.getBoolean("screening.bench.diagnose") ? lossDiagnosis(lossQueries)
                 : candidateLoss(lossQueries));
@@ -411,7 +411,7 @@ class ScreeningBenchmark {
 
     /**
      * Why accepted pairs are lost at the configured cut, for the ranking by kind of key ({@link ScreeningIndex#byKind},
-     * what {@link ScreeningIndex#candidates} does) and for the fourth round's flat ranking (every key worth the word):
+     * what {@link ScreeningIndex#candidates} does):
      * the blocked set of each query is scored once, as in {@link #candidateLoss}; a ranking keeps an accepted
      * denial when one of its accepted names is among the {@code scored-per-name} best by evidence (at most
      * {@code keep} per query). Every lost pair is written to {@code target/benchmarks/screening-lost.txt} (local
@@ -426,7 +426,6 @@ class ScreeningBenchmark {
         StringBuilder dump = new StringBuilder();
         long[] totals = new long[2]; // accepted, keepable
         long t0 = System.nanoTime();
-        Stats flat = new Stats();
         Stats byKind = new Stats();
         for (String q : queries) {
             NameNormalizer.NormalizedName n = NameNormalizer.normalize(q);
@@ -436,8 +435,7 @@ class ScreeningBenchmark {
                     Blocked blocked = blocked(searcher, frequencies, n, threshold);
                     totals[0] += blocked.acceptedBest().size();
                     totals[1] += Math.min(keep, blocked.acceptedBest().size());
-                    diagnose(searcher, frequencies, n, blocked, false, threshold, adjustment, keep, scored, dump, flat);
-                    diagnose(searcher, frequencies, n, blocked, true, threshold, adjustment, keep, scored, dump, byKind);
+                    diagnose(searcher, frequencies, n, blocked, threshold, adjustment, keep, scored, dump, byKind);
                     return null;
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
@@ -445,19 +443,19 @@ class ScreeningBenchmark {
             });
         }
         StringBuilder summary = new StringBuilder();
-        for (Stats st : List.of(flat, byKind)) {
+        for (Stats st : List.of(byKind)) {
             summary.append(String.format(Locale.ROOT, "%s ranking: %d lost at %d scored; by cause: %s%n  by the keys"
                     + " that found the lost name (query units in order, + a joined pair; t exact word, p phonetic, s"
                     + " skeleton/reading, k Korean, d/e deletion, h half): %s%n  names above the cut, by the keys that"
-                    + " found them: %s%n", st == byKind ? "by-kind (this round)" : "flat (fourth round)", st.lost, scored,
+                    + " found them: %s%n", "by-kind", st.lost, scored,
                     st.causes, st.lostKinds, st.aboveKinds));
         }
         Files.createDirectories(Path.of("target/benchmarks"));
         Files.writeString(Path.of("target/benchmarks/screening-lost.txt"), dump);
         return String.format(Locale.ROOT, "loss diagnosis (%d queries, %.0f s): %d accepted pairs, %d keepable (at most"
-                + " %d per query); lost at %d scored: flat ranking %d = %.2f %%, by kind %d = %.2f %%%n", queries.size(),
-                (System.nanoTime() - t0) / 1e9, totals[0], totals[1], keep, scored, flat.lost,
-                100.0 * flat.lost / Math.max(1, totals[1]), byKind.lost, 100.0 * byKind.lost / Math.max(1, totals[1]))
+                + " %d per query); lost at %d scored: %d = %.2f %%%n", queries.size(),
+                (System.nanoTime() - t0) / 1e9, totals[0], totals[1], keep, scored, byKind.lost,
+                100.0 * byKind.lost / Math.max(1, totals[1]))
                 + summary;
     }
 
@@ -499,12 +497,12 @@ class ScreeningBenchmark {
     }
 
     private static void diagnose(org.apache.lucene.search.IndexSearcher searcher, Map<String, Integer> frequencies,
-            NameNormalizer.NormalizedName n, Blocked blocked, boolean byKind, double threshold, double adjustment,
+            NameNormalizer.NormalizedName n, Blocked blocked, double threshold, double adjustment,
             int keep, int scored, StringBuilder dump, Stats stats) throws java.io.IOException {
         TokenRarity queryRarity = ScreeningIndex.rarity(searcher, List.of(n), frequencies);
         List<ScreeningIndex.Unit> units = ScreeningIndex.units(n, queryRarity);
         org.apache.lucene.search.Query ranked = ScreeningIndex.query(n, queryRarity,
-                ScreeningIndex.evidenceNeeded(threshold, adjustment), byKind);
+                ScreeningIndex.evidenceNeeded(threshold, adjustment));
         Map<String, ScreeningIndex.Hit> acceptedBest = blocked.acceptedBest();
         Map<String, Double> scoreOf = blocked.scoreOf();
         java.util.Set<Integer> acceptedDocs = blocked.acceptedDocs();
@@ -535,8 +533,8 @@ class ScreeningBenchmark {
                     Integer::sum);
         }
         above.forEach((k, v) -> stats.aboveKinds.merge(k, v, Integer::sum));
-        dump.append(String.format(Locale.ROOT, "%s QUERY %s | %d accepted, %d found, %d lost, %d collected, evidence at"
-                + " the cut %.4f; the %d scored, by keys: %s%n", byKind ? "BY-KIND" : "FLAT", n.original(),
+        dump.append(String.format(Locale.ROOT, "QUERY %s | %d accepted, %d found, %d lost, %d collected, evidence at"
+                + " the cut %.4f; the %d scored, by keys: %s%n", n.original(),
                 acceptedBest.size(), found.size(), lost, ranking.length, atCut, cut.size(), above));
         for (Map.Entry<String, ScreeningIndex.Hit> e : acceptedBest.entrySet()) {
             if (found.contains(e.getKey())) {
