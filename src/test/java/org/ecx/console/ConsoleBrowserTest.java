@@ -545,8 +545,15 @@ class ConsoleBrowserTest {
         return driver;
     }
 
+    /**
+     * A wait that retries through the browser's transient errors while a page is replaced (a form's redirect can
+     * swap the document between locating an element and reading it: "Node ... does not belong to the document");
+     * the condition itself must still hold before {@code WAIT}.
+     */
     private static WebDriverWait wait(WebDriver driver) {
-        return new WebDriverWait(driver, WAIT);
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
+        return wait;
     }
 
     private String url(String path) {
