@@ -71,10 +71,31 @@ public class AccessPolicy {
         if (identity == null || identity.isAnonymous()) {
             throw new UnauthorizedException();
         }
+        // a remembered bearer token's claims were checked when it was verified (VerifiedTokens); the registry and
+        // the permission table apply to every request
+        Caller claimed = identity.getAttribute(VerifiedTokens.CALLER);
+        if (claimed == null) {
+            claimed = claimed(identity, tokenOf(identity), tokens, Instant.now());
+        }
+        if (claimed.state() == null || !registry.isActive(claimed.state())) {
+            throw new EcxException(ErrorCode.FORBIDDEN,
+                    "The token does not name an active partner state.");
+        }
+        caller = claimed;
+        return caller;
+    }
+
+    /**
+     * The caller that {@code identity}'s access {@code token} names, before the partner registry is asked: the
+     * state claim (null when the token names none), the ECX roles and the actor. Throws
+     * {@link AuthenticationFailedException} when {@link TokenClaims} refuses the token. Depends on the token's
+     * bytes and on {@code now} only through {@code iat} (a token not issued in the future now never will be).
+     */
+    static Caller claimed(SecurityIdentity identity, Object token, TokenConfig tokens, Instant now) {
         String state = null;
         String actor = identity.getPrincipal() == null ? null : identity.getPrincipal().getName();
-        if (tokenOf(identity) instanceof JsonWebToken jwt) {
-            var refusal = TokenClaims.refusal(jwt, tokens.authorizedParties(), Instant.now(), tokens.allowedSkew());
+        if (token instanceof JsonWebToken jwt) {
+            var refusal = TokenClaims.refusal(jwt, tokens.authorizedParties(), now, tokens.allowedSkew());
             if (refusal.isPresent()) {
                 LOG.debugf("Token refused: %s", refusal.get());
                 throw new AuthenticationFailedException();
@@ -87,16 +108,11 @@ public class AccessPolicy {
                 actor = jwt.getSubject();
             }
         }
-        if (state == null || !registry.isActive(state)) {
-            throw new EcxException(ErrorCode.FORBIDDEN,
-                    "The token does not name an active partner state.");
-        }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String r : identity.getRoles()) {
             Role.fromClaim(r).ifPresent(roles::add);
         }
-        caller = new Caller(state, roles, actor == null ? "unknown" : actor);
-        return caller;
+        return new Caller(state, roles, actor == null ? "unknown" : actor);
     }
 
     /**
