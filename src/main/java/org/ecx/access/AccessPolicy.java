@@ -14,6 +14,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.EnumSet;
 import java.util.Set;
 import java.time.Instant;
@@ -41,8 +42,10 @@ public class AccessPolicy {
     @Inject
     PartnerRegistry registry;
 
+    // this bean is created for every request: configuration is looked up only when it is used (a remembered token's
+    // Caller needs neither), not injected at creation (it was a tenth of an empty feed poll's samples)
     @Inject
-    TokenConfig tokens;
+    Provider<TokenConfig> tokens;
 
     private Caller caller;
 
@@ -52,7 +55,7 @@ public class AccessPolicy {
 
     /** The audience a bearer token must name (checked by Quarkus for bearer tokens, here for console sessions). */
     @ConfigProperty(name = "quarkus.oidc.token.audience")
-    List<String> audience;
+    Provider<List<String>> audience;
 
     public Caller authorize(Permission operation) {
         Caller c = caller();
@@ -75,7 +78,7 @@ public class AccessPolicy {
         // the permission table apply to every request
         Caller claimed = identity.getAttribute(VerifiedTokens.CALLER);
         if (claimed == null) {
-            claimed = claimed(identity, tokenOf(identity), tokens, Instant.now());
+            claimed = claimed(identity, tokenOf(identity), tokens.get(), Instant.now());
         }
         if (claimed.state() == null || !registry.isActive(claimed.state())) {
             throw new EcxException(ErrorCode.FORBIDDEN,
@@ -133,7 +136,7 @@ public class AccessPolicy {
             String[] parts = access.getToken().split("\\.");
             JwtClaims claims = JwtClaims.parse(new String(Base64.getUrlDecoder().decode(parts[1]),
                     StandardCharsets.UTF_8));
-            if (claims.getAudience() == null || claims.getAudience().stream().noneMatch(audience::contains)) {
+            if (claims.getAudience() == null || claims.getAudience().stream().noneMatch(audience.get()::contains)) {
                 throw new AuthenticationFailedException();
             }
             return new DefaultJWTCallerPrincipal(access.getToken(), claims);

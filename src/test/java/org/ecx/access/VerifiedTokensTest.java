@@ -124,7 +124,9 @@ class VerifiedTokensTest {
     @Test
     void aRememberedTokenOfAStateDeactivatedSinceIsForbiddenOnItsNextRequest() {
         String body = "{\"name\":\"Luxembourg\",\"active\":%s,\"regimes\":[\"EU\",\"WA\"]}";
-        Api.as("DE", "admin").body(body.formatted(true)).put("/api/v1/states/LU").then().statusCode(201);
+        // 201, or 200 when an earlier run on this database created it
+        assertThat(Api.as("DE", "admin").body(body.formatted(true)).put("/api/v1/states/LU").statusCode())
+                .isIn(200, 201);
         String lu = TestTokens.tokenWith("LU", t -> t, "licensing-officer");
         assertThat(statusOf(lu)).isEqualTo(200);
         assertThat(tokens.remembers(lu)).isTrue();
