@@ -14,6 +14,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.EnumSet;
 import java.util.Set;
 import java.time.Instant;
@@ -41,8 +42,10 @@ public class AccessPolicy {
     @Inject
     PartnerRegistry registry;
 
+    // this bean is created for every request: configuration is looked up only when it is used (a remembered token's
+    // Caller needs neither), not injected at creation (it was a tenth of an empty feed poll's samples)
     @Inject
-    TokenConfig tokens;
+    Provider<TokenConfig> tokens;
 
     private Caller caller;
 
@@ -52,7 +55,7 @@ public class AccessPolicy {
 
     /** The audience a bearer token must name (checked by Quarkus for bearer tokens, here for console sessions). */
     @ConfigProperty(name = "quarkus.oidc.token.audience")
-    List<String> audience;
+    Provider<List<String>> audience;
 
     public Caller authorize(Permission operation) {
         Caller c = caller();
@@ -71,10 +74,31 @@ public class AccessPolicy {
         if (identity == null || identity.isAnonymous()) {
             throw new UnauthorizedException();
         }
+        // a remembered bearer token's claims were checked when it was verified (VerifiedTokens); the registry and
+        // the permission table apply to every request
+        Caller claimed = identity.getAttribute(VerifiedTokens.CALLER);
+        if (claimed == null) {
+            claimed = claimed(identity, tokenOf(identity), tokens.get(), Instant.now());
+        }
+        if (claimed.state() == null || !registry.isActive(claimed.state())) {
+            throw new EcxException(ErrorCode.FORBIDDEN,
+                    "The token does not name an active partner state.");
+        }
+        caller = claimed;
+        return caller;
+    }
+
+    /**
+     * The caller that {@code identity}'s access {@code token} names, before the partner registry is asked: the
+     * state claim (null when the token names none), the ECX roles and the actor. Throws
+     * {@link AuthenticationFailedException} when {@link TokenClaims} refuses the token. Depends on the token's
+     * bytes and on {@code now} only through {@code iat} (a token not issued in the future now never will be).
+     */
+    static Caller claimed(SecurityIdentity identity, Object token, TokenConfig tokens, Instant now) {
         String state = null;
         String actor = identity.getPrincipal() == null ? null : identity.getPrincipal().getName();
-        if (tokenOf(identity) instanceof JsonWebToken jwt) {
-            var refusal = TokenClaims.refusal(jwt, tokens.authorizedParties(), Instant.now(), tokens.allowedSkew());
+        if (token instanceof JsonWebToken jwt) {
+            var refusal = TokenClaims.refusal(jwt, tokens.authorizedParties(), now, tokens.allowedSkew());
             if (refusal.isPresent()) {
                 LOG.debugf("Token refused: %s", refusal.get());
                 throw new AuthenticationFailedException();
@@ -87,16 +111,11 @@ public class AccessPolicy {
                 actor = jwt.getSubject();
             }
         }
-        if (state == null || !registry.isActive(state)) {
-            throw new EcxException(ErrorCode.FORBIDDEN,
-                    "The token does not name an active partner state.");
-        }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String r : identity.getRoles()) {
             Role.fromClaim(r).ifPresent(roles::add);
         }
-        caller = new Caller(state, roles, actor == null ? "unknown" : actor);
-        return caller;
+        return new Caller(state, roles, actor == null ? "unknown" : actor);
     }
 
     /**
@@ -117,7 +136,7 @@ public class AccessPolicy {
             String[] parts = access.getToken().split("\\.");
             JwtClaims claims = JwtClaims.parse(new String(Base64.getUrlDecoder().decode(parts[1]),
                     StandardCharsets.UTF_8));
-            if (claims.getAudience() == null || claims.getAudience().stream().noneMatch(audience::contains)) {
+            if (claims.getAudience() == null || claims.getAudience().stream().noneMatch(audience.get()::contains)) {
                 throw new AuthenticationFailedException();
             }
             return new DefaultJWTCallerPrincipal(access.getToken(), claims);

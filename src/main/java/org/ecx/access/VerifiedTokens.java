@@ -5,19 +5,25 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.ecx.common.Digests;
 
@@ -25,37 +31,51 @@ import org.ecx.common.Digests;
  * Bearer tokens that Quarkus OIDC has verified (signature, issuer, audience, expiry), remembered for a short time
  * so that the same token presented again is not verified again: RSA verification and JWT parsing were the largest
  * group of CPU samples on the request path (docs/benchmarks.md). Quarkus OIDC caches introspection and UserInfo
- * results only, not the local verification of a JWT; so this provider runs before Quarkus' own one and answers from
- * the cache, and {@link Remember} (an augmentor, after every verification) fills it.
+ * results only, not the local verification of a JWT; so this authentication mechanism runs before Quarkus' own one
+ * and answers from the cache, and {@link Remember} (an augmentor, after every verification) fills it. Answering as a
+ * mechanism, not as an identity provider, also skips what OIDC's bearer mechanism does per request before any
+ * provider is asked (it decodes and parses the token's claims to tell a JWT from an opaque token, resolves the
+ * tenant): a third of a cached request's security samples (docs/benchmarks.md, "fixed cost"). A miss answers
+ * nothing and Quarkus OIDC authenticates (and challenges) exactly as without this class.
  *
  * <p>What makes this safe: the key is the SHA-256 of the whole token string (header, claims AND signature), so a
  * token that differs in any byte, a changed signature included, is a miss and goes through full verification; an
  * entry lives at most until the token's {@code exp} (stricter than OIDC's lifespan grace) and at most
  * {@code ecx.tokens.cache.ttl}; the cache is bounded ({@code ecx.tokens.cache.max-size}). Only the API's bearer
- * tokens (default tenant, paths under {@code /api/}) are cached, never the console's sessions. Everything ECX checks
- * itself ({@link TokenClaims}, the partner registry, the permission table) still runs on every request.
+ * tokens (default tenant, paths under {@code /api/}) are cached, never the console's sessions, and only tokens
+ * that {@link TokenClaims} accepts and that name a state: the {@link Caller} they name (state, roles, actor; fixed
+ * by the token's bytes) is remembered with them ({@link #CALLER}), while the partner registry and the permission
+ * table are still applied by {@link AccessPolicy} on every request.
  */
 @ApplicationScoped
-public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest> {
+public class VerifiedTokens implements HttpAuthenticationMechanism {
 
     /** Identity attribute marking an identity served from the cache (so that it is not stored again). */
     static final String FROM_CACHE = VerifiedTokens.class.getName() + ".hit";
+    /**
+     * Identity attribute of a remembered identity: the {@link Caller} its token names, its claims checked by
+     * {@link TokenClaims} when it was verified ({@link AccessPolicy#claimed}); the registry is not part of it.
+     */
+    static final String CALLER = VerifiedTokens.class.getName() + ".caller";
     /** Where OIDC's identity names its request. */
     private static final String ROUTING_CONTEXT = RoutingContext.class.getName();
     /** Where the authentication request names its request. */
     private static final String REQUEST_ROUTING_CONTEXT = HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE;
     private static final String TENANT_ID = "tenant-id";
     private static final String DEFAULT_TENANT = "Default";
+    private static final String BEARER = "Bearer ";
 
     private record Entry(SecurityIdentity identity, long expiresAtEpochSecond, long lifetimeNanos) {
     }
 
     private final Duration ttl;
+    private final TokenConfig config;
     private final Cache<String, Entry> cache;
     private final java.util.concurrent.atomic.AtomicLong hits = new java.util.concurrent.atomic.AtomicLong();
 
     @Inject
     VerifiedTokens(TokenConfig config) {
+        this.config = config;
         this.ttl = config.cache().ttl();
         this.cache = Caffeine.newBuilder()
                 .maximumSize(Math.max(1, config.cache().maxSize()))
@@ -78,31 +98,60 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
                 .build();
     }
 
-    /** Before Quarkus OIDC's provider (default priority): a hit answers, a miss (null) lets OIDC verify. */
+    /** Before Quarkus OIDC's mechanism: a hit answers, a miss (null) lets OIDC authenticate. */
     @Override
-    public int priority() {
-        return SYSTEM_FIRST + 1000;
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 1000;
+    }
+
+    /** What a miss leaves to Quarkus OIDC (whose identity provider takes it). */
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(TokenAuthenticationRequest.class);
+    }
+
+    /** Never challenges: Quarkus OIDC's mechanism, next in line, answers 401 as it would without this one. */
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().nullItem();
     }
 
     @Override
-    public Class<TokenAuthenticationRequest> getRequestType() {
-        return TokenAuthenticationRequest.class;
+    public Uni<SecurityIdentity> authenticate(RoutingContext routing, IdentityProviderManager identityProviderManager) {
+        SecurityIdentity remembered = remembered(routing);
+        return remembered == null ? Uni.createFrom().nullItem() : Uni.createFrom().item(remembered);
     }
 
-    @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        RoutingContext routing = request.getAttribute(REQUEST_ROUTING_CONTEXT);
-        if (ttl.isZero() || !(request.getToken() instanceof AccessTokenCredential token) || !isApi(routing)) {
-            return Uni.createFrom().nullItem();
+    /** The identity remembered for the request's bearer token, bound to this request; null on a miss. */
+    SecurityIdentity remembered(RoutingContext routing) {
+        if (ttl.isZero() || !isApi(routing)) {
+            return null;
         }
-        Entry e = cache.getIfPresent(key(token.getToken()));
+        String token = bearerToken(routing.request().getHeader(HttpHeaders.AUTHORIZATION));
+        if (token == null) {
+            return null;
+        }
+        Entry e = cache.getIfPresent(key(token));
         if (e == null || e.expiresAtEpochSecond() <= Instant.now().getEpochSecond()) {
-            return Uni.createFrom().nullItem();
+            return null;
         }
         hits.incrementAndGet();
         // the same verified identity, bound to this request (OIDC's identity names the request it was created in)
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(e.identity())
-                .addAttribute(ROUTING_CONTEXT, routing).addAttribute(FROM_CACHE, Boolean.TRUE).build());
+        return QuarkusSecurityIdentity.builder(e.identity())
+                .addAttribute(ROUTING_CONTEXT, routing).addAttribute(FROM_CACHE, Boolean.TRUE).build();
+    }
+
+    /**
+     * The token of an {@code Authorization: Bearer <token>} header (scheme case-insensitive), else null. Only a
+     * token string that OIDC verified before is ever found in the cache, so a header OIDC would read otherwise can
+     * only miss.
+     */
+    static String bearerToken(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        String token = authorization.substring(BEARER.length()).trim();
+        return token.isEmpty() ? null : token;
     }
 
     /** How many requests were answered from the cache (tests). */
@@ -116,6 +165,12 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         return e != null && e.expiresAtEpochSecond() > Instant.now().getEpochSecond();
     }
 
+    /** The caller remembered with {@code token}, or null when the token is not remembered (tests). */
+    Caller rememberedCaller(String token) {
+        Entry e = cache.getIfPresent(key(token));
+        return e == null ? null : e.identity().getAttribute(CALLER);
+    }
+
     void remember(SecurityIdentity identity, RoutingContext routing) {
         if (ttl.isZero() || identity.isAnonymous() || identity.getAttribute(FROM_CACHE) != null
                 || !DEFAULT_TENANT.equals(identity.getAttribute(TENANT_ID)) || !isApi(routing)
@@ -126,10 +181,21 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         if (token == null || token.getToken() == null) {
             return;
         }
+        Instant now = Instant.now();
+        Caller claimed;
+        try {
+            claimed = AccessPolicy.claimed(identity, jwt, config, now);
+        } catch (AuthenticationFailedException refused) {
+            return; // refused by ECX's own claim checks: verified again (and refused again) every time
+        }
+        if (claimed.state() == null) {
+            return;
+        }
         long exp = jwt.getExpirationTime();
-        long lifetime = lifetimeNanos(exp, Instant.now(), ttl);
+        long lifetime = lifetimeNanos(exp, now, ttl);
         if (lifetime > 0) {
-            cache.put(key(token.getToken()), new Entry(identity, exp, lifetime));
+            cache.put(key(token.getToken()), new Entry(QuarkusSecurityIdentity.builder(identity)
+                    .addAttribute(CALLER, claimed).build(), exp, lifetime));
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -15,9 +16,15 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class BodyLimitFilter {
 
-    // looked up per request: the filter bean is created during static init, before runtime config exists
+    /** The one endpoint with its own, larger limit: a control list's editions (CSV uploads). */
+    private static final Pattern EDITIONS = Pattern.compile("^/api/v1/control-lists/[^/]+/editions/?$");
+
+    // looked up at the first request, not injected: the filter bean is created during static init, before runtime
+    // config exists
     @Inject
     Provider<EcxConfig> config;
+
+    private volatile EcxConfig.Limits limits;
 
     @ServerRequestFilter(preMatching = true)
     public void limit(ContainerRequestContext ctx) {
@@ -32,7 +39,6 @@ public class BodyLimitFilter {
         if (StrictJson.hasControlCharacter(ctx.getUriInfo().getPath())) {
             throw EcxException.invalid("path", "must not contain control characters");
         }
-        long limit = limitFor(ctx.getUriInfo().getPath());
         String declared = ctx.getHeaderString("Content-Length");
         boolean hasBody = ctx.getHeaderString("Transfer-Encoding") != null
                 || (declared != null && !declared.trim().equals("0"));
@@ -46,6 +52,7 @@ public class BodyLimitFilter {
             throw new EcxException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The API does not accept form bodies.");
         }
         if (declared != null) {
+            long limit = limitFor(ctx.getUriInfo().getPath());
             long length;
             try {
                 length = Long.parseLong(declared.trim());
@@ -56,7 +63,7 @@ public class BodyLimitFilter {
                 throw tooLarge(limit);
             }
         } else if (ctx.hasEntity()) {
-            ctx.setEntityStream(new Limited(ctx.getEntityStream(), limit));
+            ctx.setEntityStream(new Limited(ctx.getEntityStream(), limitFor(ctx.getUriInfo().getPath())));
         }
     }
 
@@ -66,9 +73,12 @@ public class BodyLimitFilter {
     }
 
     long limitFor(String path) {
-        return path != null && path.matches("^/api/v1/control-lists/[^/]+/editions/?$")
-                ? config.get().limits().editionBodyBytes()
-                : config.get().limits().bodyBytes();
+        EcxConfig.Limits l = limits;
+        if (l == null) {
+            l = config.get().limits();
+            limits = l;
+        }
+        return path != null && EDITIONS.matcher(path).matches() ? l.editionBodyBytes() : l.bodyBytes();
     }
 
     static EcxException tooLarge(long limit) {

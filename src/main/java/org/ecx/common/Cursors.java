@@ -26,6 +26,19 @@ public final class Cursors {
     private static final int PAD = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static volatile Keys keys;
+    /**
+     * One decrypting AES-GCM cipher per thread, initialised again for every cursor: looking the cipher up
+     * ({@code Cipher.getInstance}) was the largest part of a cursor's cost on the feed's empty poll
+     * (docs/benchmarks.md). Encryption keeps a fresh cipher per cursor: the JDK refuses to encrypt twice with one
+     * GCM cipher and the same nonce, which the same position gives by design.
+     */
+    private static final ThreadLocal<Cipher> DECRYPTING = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     /** The AES key, and a key derived from it that makes the nonce (a synthetic IV, as in AES-GCM-SIV). */
     private record Keys(SecretKeySpec aes, SecretKeySpec nonce) {
@@ -111,7 +124,7 @@ public final class Cursors {
         try {
             byte[] raw = Base64.getUrlDecoder().decode(cursor);
             if (raw.length > 1 + NONCE_BYTES && raw[0] == VERSION) {
-                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                Cipher cipher = DECRYPTING.get();
                 cipher.init(Cipher.DECRYPT_MODE, keys().aes(), new GCMParameterSpec(TAG_BITS, raw, 1, NONCE_BYTES));
                 cipher.updateAAD(associated(kind, viewer));
                 byte[] padded = cipher.doFinal(raw, 1 + NONCE_BYTES, raw.length - 1 - NONCE_BYTES);

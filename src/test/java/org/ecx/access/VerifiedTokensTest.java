@@ -87,6 +87,66 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void eachRememberedTokenCarriesTheCallerThatItsOwnClaimsName() {
+        String de = TestTokens.tokenWith("DE", t -> t, "licensing-officer");
+        String fr = TestTokens.tokenWith("FR", t -> t, "auditor");
+        assertThat(statusOf(de)).isEqualTo(200);
+        assertThat(statusOf(fr)).isEqualTo(200);
+        Caller deCaller = tokens.rememberedCaller(de);
+        Caller frCaller = tokens.rememberedCaller(fr);
+        assertThat(deCaller.state()).isEqualTo("DE");
+        assertThat(deCaller.actor()).isEqualTo("changed-de");
+        assertThat(deCaller.roles()).containsExactly(Role.LICENSING_OFFICER);
+        assertThat(frCaller.state()).isEqualTo("FR");
+        assertThat(frCaller.roles()).containsExactly(Role.AUDITOR);
+        // answered from the cache, each token still acts as its own state: FR's token cannot write DE's registry
+        long hits = tokens.hits();
+        assertThat(Api.withToken(fr).body("{\"name\":\"Germany\",\"active\":true,\"regimes\":[]}")
+                .put("/api/v1/states/DE").statusCode()).isEqualTo(403);
+        assertThat(tokens.hits()).isEqualTo(hits + 1);
+    }
+
+    @Test
+    void aTokenThatEcxsOwnClaimChecksRefuseIsNeverRemembered() {
+        String otherClient = TestTokens.tokenWith("DE", t -> t.claim("azp", "some-other-client"), "licensing-officer");
+        assertThat(statusOf(otherClient)).isEqualTo(401);
+        long hits = tokens.hits();
+        assertThat(statusOf(otherClient)).as("refused again, after verifying it again").isEqualTo(401);
+        assertThat(tokens.hits()).isEqualTo(hits);
+        assertThat(tokens.remembers(otherClient)).isFalse();
+
+        String stateless = TestTokens.tokenWithoutState("licensing-officer");
+        assertThat(statusOf(stateless)).isEqualTo(403);
+        assertThat(statusOf(stateless)).isEqualTo(403);
+        assertThat(tokens.remembers(stateless)).isFalse();
+    }
+
+    @Test
+    void aRememberedTokenOfAStateDeactivatedSinceIsForbiddenOnItsNextRequest() {
+        String body = "{\"name\":\"Luxembourg\",\"active\":%s,\"regimes\":[\"EU\",\"WA\"]}";
+        // 201, or 200 when an earlier run on this database created it
+        assertThat(Api.as("DE", "admin").body(body.formatted(true)).put("/api/v1/states/LU").statusCode())
+                .isIn(200, 201);
+        String lu = TestTokens.tokenWith("LU", t -> t, "licensing-officer");
+        assertThat(statusOf(lu)).isEqualTo(200);
+        assertThat(tokens.remembers(lu)).isTrue();
+        Api.as("DE", "admin").body(body.formatted(false)).put("/api/v1/states/LU").then().statusCode(200);
+        long hits = tokens.hits();
+        assertThat(statusOf(lu)).as("the registry is asked on every request").isEqualTo(403);
+        assertThat(tokens.hits()).as("although the token was answered from the cache").isEqualTo(hits + 1);
+    }
+
+    @Test
+    void onlyABearerAuthorizationHeaderNamesAToken() {
+        assertThat(VerifiedTokens.bearerToken("Bearer a.b.c")).isEqualTo("a.b.c");
+        assertThat(VerifiedTokens.bearerToken("bearer a.b.c")).isEqualTo("a.b.c");
+        assertThat(VerifiedTokens.bearerToken("Basic ZGU6ZGU=")).isNull();
+        assertThat(VerifiedTokens.bearerToken("Bearer ")).isNull();
+        assertThat(VerifiedTokens.bearerToken("Bearer")).isNull();
+        assertThat(VerifiedTokens.bearerToken(null)).isNull();
+    }
+
+    @Test
     void anEntryLivesUntilTheEarlierOfExpiryAndTtl() {
         Instant now = Instant.parse("2026-12-02T12:00:00Z");
         Duration ttl = Duration.ofSeconds(60);

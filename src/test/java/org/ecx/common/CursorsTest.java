@@ -42,6 +42,17 @@ class CursorsTest {
         assertRefused(() -> Cursors.decode("denials", "JP", plainOldStyle));
     }
 
+    @Test
+    void aCursorIsReadCorrectlyRightAfterARefusedOneOnTheSameThread() {
+        // decryption reuses one cipher per thread: a refused cursor must leave nothing behind for the next
+        String jp = Cursors.encode("feed", "JP", "17");
+        for (int i = 0; i < 3; i++) {
+            assertRefused(() -> Cursors.decode("feed", "DE", jp));
+            assertThat(Cursors.decodeLong("feed", "JP", jp, 0)).isEqualTo(17);
+            assertThat(Cursors.decodeLong("feed", "JP", Cursors.encode("feed", "JP", "18"), 0)).isEqualTo(18);
+        }
+    }
+
     private static void assertRefused(Runnable r) {
         assertThatThrownBy(r::run).isInstanceOf(EcxException.class)
                 .satisfies(e -> assertThat(((EcxException) e).code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
