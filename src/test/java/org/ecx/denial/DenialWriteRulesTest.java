@@ -127,6 +127,36 @@ class DenialWriteRulesTest {
     }
 
     @Test
+    void ofConcurrentCreationsWithOneNationalReferenceExactlyOneIsStoredAndTheOthersAreConflicts() throws Exception {
+        ObjectNode body = DenialFixtures.denial();
+        int writers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                tasks.add(() -> Api.as("JP", "denial-officer").body(body.toString()).post("/api/v1/denials")
+                        .statusCode());
+            }
+            for (Future<Integer> f : pool.invokeAll(tasks)) {
+                statuses.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).containsOnlyOnce(201);
+        assertThat(statuses.stream().filter(s -> s == 409)).hasSize(writers - 1);
+        try (Connection c = dataSource.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM denial WHERE notifying_state = 'JP' AND national_reference = ?")) {
+            ps.setString(1, body.get("nationalReference").asText());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void aStateOutsideTheDistributionCannotEvenTellTheDenialExists() {
         String id = create("DE", DenialFixtures.withScope(DenialFixtures.denial(), "REGIME", "EU", null));
         ObjectNode body = DenialFixtures.denial();
