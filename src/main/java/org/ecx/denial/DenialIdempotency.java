@@ -4,12 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.ecx.common.Digests;
 import org.ecx.common.EcxException;
+import org.hibernate.Session;
 
 /**
  * {@code Idempotency-Key} on {@code POST /denials}: the first request with a key claims it for the denial it
@@ -37,16 +41,34 @@ class DenialIdempotency {
             throw EcxException.invalid("Idempotency-Key", "must be 1 to 200 visible ASCII characters");
         }
         String hash = Digests.sha256Hex(json.write(request));
-        int claimed = em.createNativeQuery("INSERT INTO denial_idempotency (state, key, request_hash, denial_id,"
-                + " created_at) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING")
-                .setParameter(1, state).setParameter(2, key).setParameter(3, hash)
-                .setParameter(4, newId).setParameter(5, now).executeUpdate();
-        if (claimed == 1) {
+        // plain JDBC on the transaction's connection: a Hibernate native update ran its query machinery and, having
+        // no query spaces, scheduled a cleanup over every entity type on each call (15 % of a keyed POST's CPU
+        // samples, docs/benchmarks.md, issue 10)
+        Object[] first = em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement claim = c.prepareStatement("INSERT INTO denial_idempotency (state, key,"
+                    + " request_hash, denial_id, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                claim.setString(1, state);
+                claim.setString(2, key);
+                claim.setString(3, hash);
+                claim.setObject(4, newId);
+                claim.setObject(5, now.atOffset(ZoneOffset.UTC));
+                if (claim.executeUpdate() == 1) {
+                    return null;
+                }
+            }
+            try (PreparedStatement read = c.prepareStatement("SELECT request_hash, denial_id FROM denial_idempotency"
+                    + " WHERE state = ? AND key = ?")) {
+                read.setString(1, state);
+                read.setString(2, key);
+                try (ResultSet rs = read.executeQuery()) {
+                    rs.next();
+                    return new Object[] {rs.getString(1), rs.getObject(2, UUID.class)};
+                }
+            }
+        });
+        if (first == null) {
             return Optional.empty();
         }
-        Object[] first = (Object[]) em.createNativeQuery("SELECT request_hash, denial_id FROM denial_idempotency"
-                + " WHERE state = ?1 AND key = ?2")
-                .setParameter(1, state).setParameter(2, key).getSingleResult();
         if (!hash.equals(first[0])) {
             throw EcxException.conflict("This Idempotency-Key was already used with a different request.");
         }

@@ -188,6 +188,11 @@ public class DenialQueries {
         return currentView(d.id, d.notifyingState, d.version, json.read(d.body), viewer, now, notices);
     }
 
+    /** The version {@code s} just written to {@code d} by this transaction (not parsed back from {@code d.body}). */
+    DenialView currentView(Denial d, DenialSnapshot s, String viewer, Instant now, List<UndercutNotice> notices) {
+        return currentView(d.id, d.notifyingState, d.version, s, viewer, now, notices);
+    }
+
     /** A committed row read by {@link DenialReads}: its snapshot may come from the parsed-version cache. */
     private DenialView currentView(DenialReads.Current d, String viewer, Instant now) {
         return currentView(d.id(), d.notifyingState(), d.version(), json.readCommitted(d.id(), d.version(), d.body()),

@@ -73,7 +73,6 @@ public class DenialWrites {
                 return new Written(replay(first.get(), caller), true);
             }
         }
-        requireUniqueReference(caller.state(), request.nationalReference(), null);
         Denial d = new Denial();
         d.id = id;
         d.notifyingState = caller.state();
@@ -83,10 +82,14 @@ public class DenialWrites {
         d.version = 1;
         DenialSnapshot snapshot = new DenialSnapshot(request, DenialStatus.ACTIVE, now, d.reviewDueAt, null, now);
         apply(d, snapshot);
-        d.persist();
-        recordVersion(d, snapshot, "CREATED", caller);
-        // a denial just created has no undercut notices: no query for them
-        DenialView view = queries.currentView(d, caller.state(), now, List.of());
+        // one statement inserts the denial, its first version and its rows, unless the reference is taken (not
+        // an ORM persist: d stays unmanaged, nothing of it is flushed later)
+        if (!NewDenialRows.insert(Denial.getEntityManager(), d, "CREATED", caller.actor())) {
+            throw duplicateReference();
+        }
+        // the view from the snapshot just written, not parsed back from its JSON; a denial just created has no
+        // undercut notices: no query for them
+        DenialView view = queries.currentView(d, snapshot, caller.state(), now, List.of());
         audit.record(caller.asActor(), "DENIAL_CREATED", DenialQueries.RECORD_TYPE, id.toString(), caller.state());
         written.fire(DenialWritten.withContent(d, snapshot, "CREATED"));
         return new Written(view, false);
@@ -202,7 +205,7 @@ public class DenialWrites {
         d.version++;
         apply(d, next);
         recordVersion(d, next, changeType, caller);
-        DenialView view = queries.currentView(d, caller.state(), now);
+        DenialView view = queries.currentView(d, next, caller.state(), now, DenialQueries.notices(d.id));
         audit.record(caller.asActor(), action, DenialQueries.RECORD_TYPE, d.id.toString(), d.notifyingState);
         // only an amendment changes the names screened against
         written.fire("AMENDED".equals(changeType) ? DenialWritten.withContent(d, next, changeType)
@@ -260,18 +263,21 @@ public class DenialWrites {
         v.persist();
     }
 
+    /** An amendment's reference must not be another denial's of the state (a create checks it in its insert). */
     private void requireUniqueReference(String state, String reference, UUID except) {
         // a plain select of one row: Hibernate keeps its translation, where a Panache count built a new count query
         // on every call (a visible part of POST /denials' CPU profile, docs/benchmarks.md)
-        var query = Denial.getEntityManager().createQuery("select 1 from Denial d where d.notifyingState = :state"
-                + " and d.nationalReference = :reference" + (except == null ? "" : " and d.id <> :except"), Integer.class)
-                .setParameter("state", state).setParameter("reference", reference);
-        if (except != null) {
-            query.setParameter("except", except);
+        boolean taken = !Denial.getEntityManager().createQuery("select 1 from Denial d where d.notifyingState = :state"
+                + " and d.nationalReference = :reference and d.id <> :except", Integer.class)
+                .setParameter("state", state).setParameter("reference", reference).setParameter("except", except)
+                .setMaxResults(1).getResultList().isEmpty();
+        if (taken) {
+            throw duplicateReference();
         }
-        if (!query.setMaxResults(1).getResultList().isEmpty()) {
-            throw EcxException.conflict("The state already has a denial with this national reference.");
-        }
+    }
+
+    private static EcxException duplicateReference() {
+        return EcxException.conflict("The state already has a denial with this national reference.");
     }
 
     static Instant plusReviewPeriod(Instant from) {

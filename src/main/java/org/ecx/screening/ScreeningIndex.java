@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Collection;
@@ -62,6 +63,7 @@ import org.ecx.denial.DenialSnapshot;
 import org.ecx.denial.DenialWritten;
 import org.ecx.screening.NameNormalizer.NormalizedName;
 import org.ecx.screening.NameNormalizer.Token;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -138,10 +140,19 @@ public class ScreeningIndex {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        em.flush(); // the denial row first (foreign key)
-        em.createNativeQuery("INSERT INTO screening_entry (denial_id, parties) VALUES (?1, cast(?2 as jsonb))"
-                + " ON CONFLICT (denial_id) DO UPDATE SET parties = excluded.parties, xid = pg_current_xact_id()")
-                .setParameter(1, denial.id).setParameter(2, value).executeUpdate();
+        // one JDBC statement on the transaction's connection, as the feed and the audit log append: a Hibernate
+        // native query flushed the whole persistence context first and ran its query machinery on every denial
+        // write (docs/benchmarks.md, issue 10). The denial row exists: a create inserts it with one statement before
+        // it fires DenialWritten, an amendment changes a row that is there.
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO screening_entry (denial_id, parties)"
+                    + " VALUES (?, cast(? as jsonb)) ON CONFLICT (denial_id) DO UPDATE SET parties = excluded.parties,"
+                    + " xid = pg_current_xact_id()")) {
+                ps.setObject(1, denial.id);
+                ps.setString(2, value);
+                ps.executeUpdate();
+            }
+        });
     }
 
     /**

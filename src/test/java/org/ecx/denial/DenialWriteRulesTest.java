@@ -37,6 +37,18 @@ class DenialWriteRulesTest {
                 .extract().path("id");
     }
 
+    private long denialsWithReference(String state, String reference) throws Exception {
+        try (Connection c = dataSource.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM denial WHERE notifying_state = ? AND national_reference = ?")) {
+            ps.setString(1, state);
+            ps.setString(2, reference);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     @Test
     void creationAnswersWithLocationAndETagAndTakesTheStateFromTheToken() {
         Response r = Api.as("JP", "denial-officer").body(DenialFixtures.denial().toString()).post("/api/v1/denials");
@@ -118,12 +130,58 @@ class DenialWriteRulesTest {
     }
 
     @Test
+    void concurrentRetriesWithOneIdempotencyKeyAllAnswerTheOneDenialTheyCreated() throws Exception {
+        ObjectNode body = DenialFixtures.denial();
+        String key = "concurrent-" + java.util.UUID.randomUUID();
+        int writers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<String> ids = new ArrayList<>();
+        try {
+            List<Callable<String>> tasks = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                tasks.add(() -> Api.as("US", "denial-officer").header("Idempotency-Key", key).body(body.toString())
+                        .post("/api/v1/denials").then().statusCode(201).extract().path("id"));
+            }
+            for (Future<String> f : pool.invokeAll(tasks)) {
+                ids.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ids).hasSize(writers).containsOnly(ids.get(0));
+        assertThat(denialsWithReference("US", body.get("nationalReference").asText())).isEqualTo(1);
+    }
+
+    @Test
     void aNationalReferenceIsUniquePerState() {
         ObjectNode body = DenialFixtures.denial();
         create("DE", body);
         Api.as("DE", "denial-officer").body(body.toString()).post("/api/v1/denials").then().statusCode(409)
                 .contentType("application/problem+json");
         create("FR", body);
+    }
+
+    @Test
+    void ofConcurrentCreationsWithOneNationalReferenceExactlyOneIsStoredAndTheOthersAreConflicts() throws Exception {
+        ObjectNode body = DenialFixtures.denial();
+        int writers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                tasks.add(() -> Api.as("JP", "denial-officer").body(body.toString()).post("/api/v1/denials")
+                        .statusCode());
+            }
+            for (Future<Integer> f : pool.invokeAll(tasks)) {
+                statuses.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).containsOnlyOnce(201);
+        assertThat(statuses.stream().filter(s -> s == 409)).hasSize(writers - 1);
+        assertThat(denialsWithReference("JP", body.get("nationalReference").asText())).isEqualTo(1);
     }
 
     @Test
