@@ -122,6 +122,19 @@ public interface EcxConfig {
         /** How often a signed checkpoint of the audit chain's head is written (when the head moved). */
         @WithDefault("PT1M")
         java.time.Duration checkpointEvery();
+
+        /**
+         * Bound of the unsealed audit window (ADR 0019): while the audit event the sequencer seals next has waited
+         * longer than this since its insertion, reads of other states' records that would append audit events are
+         * answered 503 with {@code Retry-After} and append nothing; own-state reads and writes are never refused.
+         * {@code PT0S} turns the admission check off.
+         */
+        @WithDefault("PT0.2S")
+        java.time.Duration maxUnsealedAge();
+
+        /** How often each instance reads the age of the oldest unsealed audit event (one index probe). */
+        @WithDefault("PT0.05S")
+        java.time.Duration unsealedCheckEvery();
     }
 
     interface Audit {
