@@ -115,8 +115,11 @@ public interface EcxConfig {
         @WithDefault("PT1S")
         java.time.Duration takeoverCheck();
 
-        /** Most rows of one table sealed in one transaction. */
-        @WithDefault("500")
+        /**
+         * Most rows of one table sealed in one transaction (per row, a pass of 2,000 cost about 70 % of one of 500
+         * under load: docs/benchmarks.md, issue 10 "sealer profile").
+         */
+        @WithDefault("1000")
         int batchSize();
 
         /** How often a signed checkpoint of the audit chain's head is written (when the head moved). */
