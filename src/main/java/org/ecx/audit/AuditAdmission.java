@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,10 +23,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Bounds the unsealed audit window (ADR 0019): reads of other states' records, which append audit events, are
- * admitted only while the audit event the sequencer seals next has waited at most
- * {@code ecx.sequencer.max-unsealed-age}. The age is a database fact shared by every instance (whichever runs the
- * sequencer): each instance reads it on a thread of its own every {@code unsealed-check-every} (one probe of the
- * unsealed-rows index on a pooled connection held for that query only) and request threads read the cached value,
+ * refused while the audit event the sequencer seals next has waited longer than
+ * {@code ecx.sequencer.max-unsealed-age} and at least {@code min-unsealed-rows} events wait (the sequencer is
+ * behind, not merely delayed). Both are database facts shared by every instance (whichever runs the sequencer):
+ * each instance reads them on a thread of its own every {@code unsealed-check-every} (two short walks of the
+ * unsealed-rows index on a pooled connection held for that query only) and request threads read the cached values,
  * so a decision costs no database work and never waits. When the probe fails, reads are admitted (the window is a
  * matter of freshness, never of correctness: nothing is lost or misordered while it grows).
  */
@@ -34,9 +36,13 @@ class AuditAdmission {
 
     private static final Logger LOG = Logger.getLogger(AuditAdmission.class);
 
-    /** The row the sequencer seals next (its order, on the partial index {@code audit_event_unsealed}). */
-    static final String OLDEST_UNSEALED_AGE = "SELECT extract(epoch FROM clock_timestamp() - inserted_at)"
-            + " FROM audit_event WHERE seq IS NULL ORDER BY xid, id LIMIT 1";
+    /**
+     * The age of the row the sequencer seals next (its order, on the partial index {@code audit_event_unsealed})
+     * and the number of unsealed rows, counted up to the parameter.
+     */
+    static final String UNSEALED = "SELECT (SELECT extract(epoch FROM clock_timestamp() - inserted_at)"
+            + " FROM audit_event WHERE seq IS NULL ORDER BY xid, id LIMIT 1),"
+            + " (SELECT count(*) FROM (SELECT 1 FROM audit_event WHERE seq IS NULL LIMIT ?) s)";
 
     @Inject
     EcxConfig config;
@@ -48,6 +54,7 @@ class AuditAdmission {
     MeterRegistry registry;
 
     private volatile double unsealedAgeSeconds;
+    private volatile long unsealedRows;
     private Counter refused;
     private ScheduledExecutorService probe;
 
@@ -75,17 +82,21 @@ class AuditAdmission {
         }
     }
 
-    /** Reads the age of the oldest unsealed event now (also called by tests instead of waiting for the probe). */
+    /** Reads the age and number of unsealed events now (also called by tests instead of waiting for the probe). */
     void refresh() {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                PreparedStatement ps = c.prepareStatement(UNSEALED)) {
             c.setAutoCommit(false);
             try {
                 // the sealing order's partial index, never a bitmap scan and sort of every unsealed row (as for
                 // the sequencer's passes, SequencerNode.planSealingPasses): the probe costs one index probe
                 st.execute("SET LOCAL enable_seqscan = off");
                 st.execute("SET LOCAL enable_bitmapscan = off");
-                try (ResultSet rs = st.executeQuery(OLDEST_UNSEALED_AGE)) {
-                    unsealedAgeSeconds = rs.next() ? Math.max(0, rs.getDouble(1)) : 0;
+                ps.setInt(1, Math.max(1, config.sequencer().minUnsealedRows()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    unsealedAgeSeconds = Math.max(0, rs.getDouble(1)); // NULL (none waiting): 0
+                    unsealedRows = rs.getLong(2);
                 }
             } finally {
                 c.rollback();
@@ -94,13 +105,21 @@ class AuditAdmission {
         } catch (SQLException | RuntimeException ex) {
             LOG.debugf("could not read the unsealed audit window (%s); audited reads stay admitted", ex.toString());
             unsealedAgeSeconds = 0;
+            unsealedRows = 0;
         }
     }
 
     /** Whether an audited read may append its events now. */
     boolean admits() {
-        double bound = bound();
-        return bound <= 0 || unsealedAgeSeconds <= bound;
+        return admits(bound(), config.sequencer().minUnsealedRows(), unsealedAgeSeconds, unsealedRows);
+    }
+
+    /**
+     * The rule: refused only when a bound is set, the next event to seal has waited longer than it, and at least
+     * {@code minRows} events wait.
+     */
+    static boolean admits(double boundSeconds, int minRows, double ageSeconds, long rows) {
+        return boundSeconds <= 0 || ageSeconds <= boundSeconds || rows < minRows;
     }
 
     /** The 503 for a read refused by {@link #admits}, counted. */

@@ -135,6 +135,14 @@ public interface EcxConfig {
         @WithDefault("PT0.2S")
         java.time.Duration maxUnsealedAge();
 
+        /**
+         * Reads are refused only while at least this many audit events wait too (default: one sealing pass): a
+         * few events that waited long because the machine is busy or their transaction was slow to commit do not
+         * mean that the sequencer is behind, and refusing reads would not seal them sooner.
+         */
+        @WithDefault("1000")
+        int minUnsealedRows();
+
         /** How often each instance reads the age of the oldest unsealed audit event (one index probe). */
         @WithDefault("PT0.05S")
         java.time.Duration unsealedCheckEvery();

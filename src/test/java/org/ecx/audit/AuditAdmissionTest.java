@@ -35,11 +35,11 @@ import org.junit.jupiter.api.Test;
 @TestProfile(AuditAdmissionTest.TinyBound.class)
 class AuditAdmissionTest {
 
-    /** A bound of 200 ms; the age is read only when the test asks ({@link AuditAdmission#refresh}). */
+    /** A bound of 200 ms from one waiting event on; read only when the test asks ({@link AuditAdmission#refresh}). */
     public static class TinyBound implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("ecx.sequencer.max-unsealed-age", "PT0.2S",
+            return Map.of("ecx.sequencer.max-unsealed-age", "PT0.2S", "ecx.sequencer.min-unsealed-rows", "1",
                     "ecx.sequencer.unsealed-check-every", "PT1H");
         }
     }
