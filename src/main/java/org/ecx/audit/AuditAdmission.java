@@ -89,7 +89,7 @@ class AuditAdmission {
             c.setAutoCommit(false);
             try {
                 // the sealing order's partial index, never a bitmap scan and sort of every unsealed row (as for
-                // the sequencer's passes, SequencerNode.planSealingPasses): the probe costs one index probe
+                // the sequencer's passes, SequencerNode.planSealingPasses): two short walks of that index
                 st.execute("SET LOCAL enable_seqscan = off");
                 st.execute("SET LOCAL enable_bitmapscan = off");
                 ps.setInt(1, Math.max(1, config.sequencer().minUnsealedRows()));
