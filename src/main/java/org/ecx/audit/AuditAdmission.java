@@ -92,6 +92,7 @@ class AuditAdmission {
                 // the sequencer's passes, SequencerNode.planSealingPasses): two short walks of that index
                 st.execute("SET LOCAL enable_seqscan = off");
                 st.execute("SET LOCAL enable_bitmapscan = off");
+                st.execute("SET LOCAL enable_sort = off");
                 ps.setInt(1, Math.max(1, config.sequencer().minUnsealedRows()));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
