@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.ecx.common.Actor;
+import org.ecx.common.EcxException;
 import org.hibernate.Session;
 
 /**
@@ -33,32 +34,55 @@ public class AuditLog {
     @Inject
     EntityManager em;
 
+    @Inject
+    AuditAdmission admission;
+
     private static final String INSERT = "INSERT INTO audit_event (at, actor_state, actor, action, record_type,"
             + " record_id, owner_state)";
 
     /**
      * For a read that appends its events in the same statement (a data-modifying CTE on a plain JDBC connection,
-     * outside JTA): {@code INSERT INTO audit_event (...) SELECT ?, ?, ?, ?, ?, recordId, ownerState FROM from}; bind
-     * its five parameters with {@link #bindInsert}, then call {@link #committedOutsideJta} after the commit. The
-     * database fills in id, xid and inserted_at as for every append, so the sequencer seals these events like any
-     * other (ADR 0007).
+     * outside JTA): {@code INSERT INTO audit_event (...) SELECT ?, ?, ?, ?, ?, recordId, ownerState FROM (admitted),
+     * from}; decide {@link #admitsReads} once for the statement, bind its six parameters with {@link #bindInsert},
+     * then call {@link #readCommitted} after the commit. The database fills in id, xid and inserted_at as for every
+     * append, so the sequencer seals these events like any other (ADR 0007). A statement bound as not admitted
+     * appends nothing (its sixth parameter empties the insert's FROM), and {@link #readCommitted} refuses it.
      */
     public static String insertSelect(String recordId, String ownerState, String from) {
-        return INSERT + " SELECT ?, ?, ?, ?, ?, " + recordId + ", " + ownerState + " FROM " + from;
-    }
-
-    /** Binds the parameters of {@link #insertSelect} from {@code index} on; returns the next free index. */
-    public int bindInsert(PreparedStatement ps, int index, Actor actor, String action, String recordType)
-            throws SQLException {
-        bind(ps, index, now(), actor, action, recordType);
-        return index + 5;
+        return INSERT + " SELECT ?, ?, ?, ?, ?, " + recordId + ", " + ownerState
+                + " FROM (SELECT 1 WHERE CAST(? AS boolean)) admitted, " + from;
     }
 
     /**
-     * After a plain JDBC transaction that appended through {@link #insertSelect} has committed: wakes the active
-     * sequencer as {@code Sequencer.sealAfterCommit} does after a JTA commit (the poll remains the fallback).
+     * Whether a read of other states' records may append its audit events now: false while the unsealed audit
+     * window is over its bound (ADR 0019). Decided once per statement, without database work.
      */
-    public void committedOutsideJta() {
+    public boolean admitsReads() {
+        return admission.admits();
+    }
+
+    /** Binds the parameters of {@link #insertSelect} from {@code index} on; returns the next free index. */
+    public int bindInsert(PreparedStatement ps, int index, Actor actor, String action, String recordType,
+            boolean admitted) throws SQLException {
+        bind(ps, index, now(), actor, action, recordType);
+        ps.setBoolean(index + 5, admitted);
+        return index + 6;
+    }
+
+    /**
+     * After a plain JDBC statement bound by {@link #bindInsert} has committed, with whether it read records of other
+     * states: wakes the active sequencer as {@code Sequencer.sealAfterCommit} does after a JTA commit (the poll
+     * remains the fallback); when it was not admitted it appended nothing, and its read is answered 503 instead.
+     *
+     * @throws EcxException 503 with {@code Retry-After} when other states' records were read without admission
+     */
+    public void readCommitted(boolean admitted, boolean otherStatesRead) {
+        if (!otherStatesRead) {
+            return;
+        }
+        if (!admitted) {
+            throw admission.refusal();
+        }
         org.ecx.sequencer.SequencerNode n = sequencer.node();
         if (n != null) {
             n.committed();
@@ -88,10 +112,28 @@ public class AuditLog {
     public record Target(String recordId, String ownerState) {
     }
 
-    /** Records the same action of an actor on several records (e.g. the reads of a list page), in one batch. */
+    /**
+     * Records the same action of an actor on several records in one batch, unconditionally (e.g. the deliveries of
+     * a webhook, already made).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(Actor actor, String action, String recordType, List<Target> targets) {
         append(actor, action, recordType, targets);
+    }
+
+    /**
+     * Records a request's reads of other states' records (e.g. the matches of a batch screening) in one batch,
+     * when {@link #admitsReads admitted}; otherwise throws, so that the caller's transaction rolls back and
+     * nothing of the request is stored.
+     *
+     * @throws EcxException 503 with {@code Retry-After} while the unsealed audit window is over its bound
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordReads(Actor reader, String action, String recordType, List<Target> targets) {
+        if (!targets.isEmpty() && !admission.admits()) {
+            throw admission.refusal();
+        }
+        append(reader, action, recordType, targets);
     }
 
     /** Records an action taken by ECX itself (e.g. a scheduler deeming a consultation answered). */

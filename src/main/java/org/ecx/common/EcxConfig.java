@@ -115,13 +115,37 @@ public interface EcxConfig {
         @WithDefault("PT1S")
         java.time.Duration takeoverCheck();
 
-        /** Most rows of one table sealed in one transaction. */
-        @WithDefault("500")
+        /**
+         * Most rows of one table sealed in one transaction (per row, a pass of 2,000 cost about 70 % of one of 500
+         * under load: docs/benchmarks.md, issue 10 "sealer profile").
+         */
+        @WithDefault("1000")
         int batchSize();
 
         /** How often a signed checkpoint of the audit chain's head is written (when the head moved). */
         @WithDefault("PT1M")
         java.time.Duration checkpointEvery();
+
+        /**
+         * Bound of the unsealed audit window (ADR 0019): while the audit event the sequencer seals next has waited
+         * longer than this since its insertion, reads of other states' records that would append audit events are
+         * answered 503 with {@code Retry-After} and append nothing; own-state reads and writes are never refused.
+         * {@code PT0S} turns the admission check off.
+         */
+        @WithDefault("PT0.2S")
+        java.time.Duration maxUnsealedAge();
+
+        /**
+         * Reads are refused only while at least this many audit events wait too (default: one sealing pass): a
+         * few events that waited long because the machine is busy or their transaction was slow to commit do not
+         * mean that the sequencer is behind, and refusing reads would not seal them sooner.
+         */
+        @WithDefault("1000")
+        int minUnsealedRows();
+
+        /** How often each instance reads the age of the oldest unsealed audit event (one index probe). */
+        @WithDefault("PT0.05S")
+        java.time.Duration unsealedCheckEvery();
     }
 
     interface Audit {

@@ -32,6 +32,11 @@ public class EcxException extends RuntimeException {
         return new EcxException(ErrorCode.TOO_MANY_REQUESTS, detail, Math.max(1, retryAfterSeconds));
     }
 
+    /** 503: ECX is temporarily unable to take this request; it may be retried after the given seconds (≥ 1). */
+    public static EcxException unavailable(String detail, long retryAfterSeconds) {
+        return new EcxException(ErrorCode.UNAVAILABLE, detail, Math.max(1, retryAfterSeconds));
+    }
+
     /** Seconds for the {@code Retry-After} header, or 0 when the response has none. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;

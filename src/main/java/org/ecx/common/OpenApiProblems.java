@@ -65,13 +65,20 @@ public class OpenApiProblems implements OASFilter {
                 continue;
             }
             boolean isPublic = path.startsWith("/api/v1/public");
-            for (Operation operation : entry.getValue().getOperations().values()) {
-                finish(operation, path, isPublic);
+            for (Map.Entry<PathItem.HttpMethod, Operation> operation : entry.getValue().getOperations().entrySet()) {
+                finish(operation.getValue(), path, isPublic, auditedRead(operation.getKey(), path));
             }
         }
     }
 
-    private static void finish(Operation operation, String path, boolean isPublic) {
+    /** The operations that append audit events for reads of other states' records, refused past the bound. */
+    private static boolean auditedRead(PathItem.HttpMethod method, String path) {
+        return method == PathItem.HttpMethod.GET && (path.equals("/api/v1/denials")
+                || path.equals("/api/v1/denials/{id}"))
+                || method == PathItem.HttpMethod.POST && path.startsWith("/api/v1/screenings");
+    }
+
+    private static void finish(Operation operation, String path, boolean isPublic, boolean auditedRead) {
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             responses = OASFactory.createAPIResponses();
@@ -97,6 +104,10 @@ public class OpenApiProblems implements OASFilter {
             add(responses, "413", "Request body too large");
             add(responses, "415", "Unsupported content type");
             add(responses, "408", "The request body did not arrive in time");
+        }
+        if (auditedRead) {
+            add(responses, "503", "Reads of other states' records are paused while the audit log's unsealed window"
+                    + " is over its bound (ADR 0019); see Retry-After");
         }
         add(responses, "500", "Unexpected error; the body carries an incident id that the operators can look up");
         for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {

@@ -43,7 +43,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response ecx(EcxException e) {
-        if (e.code().status() >= 500) {
+        // a 5xx with Retry-After is load shed on purpose (e.g. the audit window's bound, ADR 0019), not an incident
+        if (e.code().status() >= 500 && e.retryAfterSeconds() == 0) {
             LOG.errorf("ECX error %s: %s", e.code(), e.getMessage());
         }
         Response response = problem(e.code(), e.getMessage(), e.errors());

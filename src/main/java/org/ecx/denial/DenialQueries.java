@@ -219,10 +219,13 @@ public class DenialQueries {
         }
     }
 
-    /** As {@link #recordRead} for several denials, in one append (one lock, one flush); own denials are skipped. */
+    /**
+     * As {@link #recordRead} for several denials, in one append (one lock, one flush); own denials are skipped.
+     * Refused with 503 while the unsealed audit window is over its bound (ADR 0019): the transaction rolls back.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordReads(Caller caller, Collection<Denial> read) {
-        audit.recordAll(caller.asActor(), READ_ACTION, RECORD_TYPE, read.stream().filter(d -> !caller.isOf(d.notifyingState))
+        audit.recordReads(caller.asActor(), READ_ACTION, RECORD_TYPE, read.stream().filter(d -> !caller.isOf(d.notifyingState))
                 .map(d -> new AuditLog.Target(d.id.toString(), d.notifyingState)).toList());
     }
 

@@ -57,11 +57,12 @@ class DenialReads {
      * the same 404 as for an id that never existed, and no audit event.
      */
     Current current(UUID id, Caller caller, String action, String recordType) {
+        boolean admitted = audit.admitsReads();
         List<Current> found;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CURRENT)) {
             ps.setString(1, caller.state());
             ps.setObject(2, id);
-            audit.bindInsert(ps, 3, caller.asActor(), action, recordType);
+            audit.bindInsert(ps, 3, caller.asActor(), action, recordType, admitted);
             found = read(ps);
         } catch (SQLException e) {
             throw new IllegalStateException("reading denial " + id, e);
@@ -69,7 +70,7 @@ class DenialReads {
         if (found.isEmpty()) {
             throw EcxException.notFound();
         }
-        afterCommit(caller, found);
+        afterCommit(caller, found, admitted);
         return found.get(0);
     }
 
@@ -87,6 +88,7 @@ class DenialReads {
                 + " a AS (" + AuditLog.insertSelect("CAST(s.id AS varchar)", "s.notifying_state",
                         "(SELECT * FROM d ORDER BY d.seq LIMIT ?) s, v WHERE s.notifying_state <> v.viewer"
                                 + " ORDER BY s.seq") + ")" + ROWS;
+        boolean admitted = audit.admitsReads();
         List<Current> found;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
@@ -96,21 +98,22 @@ class DenialReads {
                 ps.setObject(i++, p);
             }
             ps.setInt(i++, limit + 1);
-            i = audit.bindInsert(ps, i, caller.asActor(), action, recordType);
+            i = audit.bindInsert(ps, i, caller.asActor(), action, recordType, admitted);
             ps.setInt(i, limit); // the page's shown rows, in the insert's FROM (after its SELECT list)
             found = read(ps);
         } catch (SQLException e) {
             throw new IllegalStateException("reading a page of denials", e);
         }
-        afterCommit(caller, found);
+        afterCommit(caller, found, admitted);
         return found;
     }
 
-    /** Wakes the sequencer when the statement appended audit events (some row is another state's). */
-    private void afterCommit(Caller caller, List<Current> read) {
-        if (read.stream().anyMatch(d -> !caller.isOf(d.notifyingState()))) {
-            audit.committedOutsideJta();
-        }
+    /**
+     * Wakes the sequencer when the statement appended audit events (some row is another state's), or answers 503
+     * when it read another state's denial without admission (and so appended nothing, ADR 0019).
+     */
+    private void afterCommit(Caller caller, List<Current> read, boolean admitted) {
+        audit.readCommitted(admitted, read.stream().anyMatch(d -> !caller.isOf(d.notifyingState())));
     }
 
     /** The denials of a {@link #ROWS} result in its order, each with its notices. */

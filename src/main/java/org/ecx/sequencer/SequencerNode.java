@@ -169,6 +169,7 @@ public final class SequencerNode {
             try {
                 if (connection == null) {
                     connection = connections.open();
+                    planSealingPasses(connection);
                     leader = false;
                 }
                 if (!leader) {
@@ -293,6 +294,29 @@ public final class SequencerNode {
         }
         c.commit();
         unsealedRows.accept(total);
+    }
+
+    /**
+     * Makes the planner walk the unsealed rows' partial index in sealing order and update sealed rows by primary
+     * key, whatever its statistics say (docs/benchmarks.md, issue 10 "sealer profile"). The sealed tables grow by
+     * hundreds of thousands of rows between two automatic analyses, and with the statistics of a smaller table the
+     * planner chose a bitmap scan of every unsealed row plus a sort for each pass's {@code LIMIT} (a pass cost grew
+     * with the backlog: the slower the sealer, the slower it got) and a hash join over a sequential scan of the
+     * whole table for the set-based {@code UPDATE} (a pass cost grew with the table); with those off, it may still
+     * scan the NULLs of the {@code seq} index and sort them. Session settings of this node's own connection only;
+     * every statement on it has an index path that needs no sort.
+     */
+    static void planSealingPasses(Connection c) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(true);
+        try (Statement st = c.createStatement()) {
+            st.execute("SET enable_seqscan = off");
+            st.execute("SET enable_bitmapscan = off");
+            // nor an index scan of the seq index's NULLs and a sort (seen in the suite): the partial index is in order
+            st.execute("SET enable_sort = off");
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
     }
 
     private static boolean tryLock(Connection c) throws SQLException {
