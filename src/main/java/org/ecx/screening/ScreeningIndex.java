@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -49,11 +50,14 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -210,15 +214,77 @@ public class ScreeningIndex {
                 after = (UUID) rows.get(rows.size() - 1)[0];
             }
             writer.commit();
-            searchers = new SearcherManager(writer, null);
+            searchers = new SearcherManager(writer, UNCACHED);
             snapshot = start;
             snapshotTakenAt = takenAt;
-            LOG.infof("Screening index: %d names indexed in %d ms", names, (System.nanoTime() - takenAt) / 1_000_000);
+            LOG.infof("Screening index: %d names indexed in %d ms (%d segments)", names,
+                    (System.nanoTime() - takenAt) / 1_000_000, segments());
+            merged = mergeToOneSegment(writer, searchers);
             return names;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             catchUpLock.unlock();
+        }
+    }
+
+    /**
+     * Searchers without Lucene's query cache: every screened name is a different query, so the cache only wraps
+     * each clause to count its uses and, for the few keys seen often, builds a bitset over the whole segment (about
+     * 1 % of a screening's CPU samples in the sixth round's profile, and up to 32 MiB of heap).
+     */
+    private static final SearcherFactory UNCACHED = new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            searcher.setQueryCache(null);
+            return searcher;
+        }
+    };
+
+    /**
+     * Merges the rebuilt index into one segment in the background, then serves from it: until then screenings
+     * search the segments the rebuild left. Every term of a query (about 200 for three words: exact, phonetic,
+     * deletion and half-word keys) and every document-frequency lookup is a terms-dictionary seek in every
+     * segment, so their cost grows with the number of segments (docs/benchmarks.md, sixth round). In the
+     * background so that the rebuild's time is not lengthened by it; a catch-up meanwhile adds its own small
+     * segments as before, which the merge policy merges as they accumulate.
+     */
+    private static CompletableFuture<Void> mergeToOneSegment(IndexWriter writer, SearcherManager searchers) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread merging = new Thread(() -> {
+            long t = System.nanoTime();
+            try {
+                writer.forceMerge(1);
+                searchers.maybeRefreshBlocking();
+                LOG.infof("Screening index: merged into one segment in %d ms", (System.nanoTime() - t) / 1_000_000);
+            } catch (AlreadyClosedException e) {
+                LOG.debug("Screening index: a rebuild or shutdown closed the index before its merge completed");
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Screening index: the merge into one segment failed; the index stays as rebuilt", e);
+            } finally {
+                done.complete(null);
+            }
+        }, "screening-index-merge");
+        merging.setDaemon(true);
+        merging.start();
+        return done;
+    }
+
+    /** Completes when the merge after the last rebuild has completed (or failed): the benchmark waits on it. */
+    CompletableFuture<Void> merged() {
+        return merged;
+    }
+
+    private volatile CompletableFuture<Void> merged = CompletableFuture.completedFuture(null);
+
+    /** How many segments the current searcher reads. */
+    int segments() {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().leaves().size();
+        } finally {
+            release(searcher);
         }
     }
 
@@ -228,7 +294,7 @@ public class ScreeningIndex {
                 searchers.close();
             }
             if (writer != null) {
-                writer.close();
+                writer.rollback(); // the index is thrown away: no commit, and a running merge is aborted, not awaited
             }
             if (directory != null) {
                 directory.close();
@@ -266,16 +332,24 @@ public class ScreeningIndex {
                 return; // a catch-up that started after this caller arrived has completed
             }
             long takenAt = System.nanoTime();
-            String next = currentSnapshot();
+            // one statement, one round trip: pg_current_snapshot() is the statement's own snapshot, so the rows
+            // read are exactly those it shows committed, and the next catch-up reads what it did not show (one
+            // row with a null denial when there is nothing new)
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT denial_id, cast(parties as text) FROM screening_entry"
-                    + " WHERE xid >= pg_snapshot_xmin(cast(?1 as pg_snapshot))"
-                    + " AND NOT pg_visible_in_snapshot(xid, cast(?1 as pg_snapshot))")
+            List<Object[]> rows = em.createNativeQuery("SELECT cast(now.s as text), e.denial_id, cast(e.parties as text)"
+                    + " FROM pg_current_snapshot() AS now(s) LEFT JOIN screening_entry e"
+                    + " ON e.xid >= pg_snapshot_xmin(cast(?1 as pg_snapshot))"
+                    + " AND NOT pg_visible_in_snapshot(e.xid, cast(?1 as pg_snapshot))")
                     .setParameter(1, snapshot).getResultList();
-            if (!rows.isEmpty()) {
-                for (Object[] row : rows) {
-                    add((UUID) row[0], (String) row[1], true);
+            String next = (String) rows.get(0)[0];
+            boolean added = false;
+            for (Object[] row : rows) {
+                if (row[1] != null) {
+                    add((UUID) row[1], (String) row[2], true);
+                    added = true;
                 }
+            }
+            if (added) {
                 searchers.maybeRefreshBlocking();
             }
             snapshot = next;
@@ -532,7 +606,10 @@ public class ScreeningIndex {
      * a new denial is never crowded out by many older ones of the same name.
      */
     static List<Hit> hits(IndexSearcher searcher, Query query, int n) throws IOException {
-        ScoreDoc[] docs = searcher.search(query, n).scoreDocs;
+        // the n best exactly as with Lucene's default, but pruning (skipping names that cannot enter the n best)
+        // starts as soon as n are held instead of after 1,000 hits counted: no total hit count is used
+        int capped = Math.min(n, Math.max(1, searcher.getIndexReader().maxDoc())); // as IndexSearcher.search caps it
+        ScoreDoc[] docs = searcher.search(query, new TopScoreDocCollectorManager(capped, null, capped)).scoreDocs;
         if (docs.length == n && docs[n - 1].score == docs[0].score) {
             docs = searcher.search(query, n, NEWEST_FIRST_AMONG_EQUALS).scoreDocs;
         }

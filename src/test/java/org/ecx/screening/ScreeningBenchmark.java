@@ -104,6 +104,14 @@ class ScreeningBenchmark {
         } else {
             names = index.totalNames(); // -Dscreening.bench.rebuild=false: the index built at startup, not timed
         }
+        if (!index.merged().isDone()) {
+            // the index merges into one segment in the background after a rebuild: time it, and measure after it
+            long m0 = System.nanoTime();
+            index.merged().join();
+            report.append(String.format(Locale.ROOT, "waited %.1f s for the merge into one segment%n",
+                    (System.nanoTime() - m0) / 1e9));
+        }
+        report.append(String.format(Locale.ROOT, "index segments: %d%n", index.segments()));
         long partyCount = count("SELECT sum(jsonb_array_length(parties)) FROM screening_entry");
         long denialCount = count("SELECT count(*) FROM denial");
 
@@ -121,6 +129,7 @@ class ScreeningBenchmark {
         HttpClient http = HttpClient.newHttpClient();
 
         // one client
+        report.append(phase("1 client"));
         long[] micros = new long[screenings];
         long totalMatches = 0;
         for (int i = 0; i < queries.size(); i++) {
@@ -141,7 +150,9 @@ class ScreeningBenchmark {
 
         // where the milliseconds go: the index alone on the same names (in this JVM, no HTTP), and the whole
         // request path for names that no denial shares a key with (HTTP, token, catch-up, visibility, audit)
+        report.append(phase("index alone"));
         report.append(indexAlone(queries.subList(30, queries.size())));
+        report.append(phase("no candidates"));
         long[] emptyMicros = new long[100];
         Random letters = new Random(11);
         for (int i = 0; i < 130; i++) {
@@ -158,6 +169,7 @@ class ScreeningBenchmark {
                 + " index + audit), 1 client, ms: ").append(percentiles(emptyMicros)).append('\n');
 
         // 8 clients, fixed duration
+        report.append(phase("8 clients"));
         int clients = 8;
         java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
@@ -185,6 +197,7 @@ class ScreeningBenchmark {
                 seconds, done.get() / (double) seconds, failed.get()));
 
         // batches of 100 single-party screenings
+        report.append(phase("batches"));
         long[] batchMicros = new long[10];
         for (int b = 0; b < 12; b++) {
             StringBuilder batch = new StringBuilder("{\"screenings\":[");
@@ -201,6 +214,19 @@ class ScreeningBenchmark {
         report.append("batch of 100 parties (10 batches after 2 warm-up) ms: ").append(percentiles(batchMicros))
                 .append('\n');
 
+        report.append(phase("end of ECX phases"));
+        if ("latency".equals(System.getProperty("screening.bench.only"))) {
+            // -Dscreening.bench.only=latency: ECX's phases alone (no pg_trgm, no loss), for profiling runs
+            report.append(String.format(Locale.ROOT, "load average at end: %s%n", loadAverage()));
+            if (recording != null) {
+                recording.dump(Path.of(jfr));
+                recording.close();
+            }
+            System.out.println(report);
+            Files.createDirectories(Path.of("target/benchmarks"));
+            Files.writeString(Path.of("target/benchmarks/screening.txt"), report);
+            return;
+        }
         // plain pg_trgm top-5 on the same names, same queries
         report.append(trigramBaseline(queries.subList(30, queries.size()), partyCount));
 
@@ -591,6 +617,19 @@ class ScreeningBenchmark {
 
     static final int[] CUTS = {50, 100, 300, 1000};
     static final int BLOCKED = 100_000;
+
+    /**
+     * A phase's start: wall-clock time (UTC, to window a JFR recording on the phase), load average and this
+     * JVM's CPU time so far (the CPU a phase took is the difference to the next line: on a loaded machine a
+     * better measure of cost than latency).
+     */
+    private static String phase(String name) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        return String.format(Locale.ROOT, "phase %s at %s UTC: process CPU %.1f s, load average %s%n", name,
+                java.time.LocalTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                os.getProcessCpuTime() / 1e9, loadAverage());
+    }
 
     private static String loadAverage() throws Exception {
         return Files.readString(Path.of("/proc/loadavg")).trim();

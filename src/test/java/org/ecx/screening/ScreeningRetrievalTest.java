@@ -143,6 +143,24 @@ class ScreeningRetrievalTest {
     }
 
     @Test
+    void aRebuiltIndexIsMergedIntoOneSegmentWhileItKeepsFindingOldAndNewDenials() {
+        String before = word() + " Mergeford";
+        String beforeId = ScreeningTest.notify("DE", denialOn(before, "END_USER", "3A001.a.1"));
+        index.rebuild();
+        // written while the merge may still run: the catch-up adds it to the index being merged
+        String during = word() + " Duringmere";
+        String duringId = ScreeningTest.notify("DE", denialOn(during, "END_USER", "3A001.a.1"));
+        assertThat(matchOf(screen("FR", screening(during)), duringId)).isNotNull();
+        index.merged().join();
+        assertThat(matchOf(screen("FR", screening(before)), beforeId)).isNotNull();
+        assertThat(matchOf(screen("FR", screening(during)), duringId)).isNotNull();
+        index.rebuild();
+        index.merged().join();
+        assertThat(index.segments()).isEqualTo(1);
+        assertThat(matchOf(screen("FR", screening(during)), duringId)).isNotNull();
+    }
+
+    @Test
     void rowsCommittedOutOfTransactionIdOrderAreAllCaughtUp() throws Exception {
         String first = ScreeningTest.notify("DE", denialOn(word() + " Pellinor", "END_USER", "3A001.a.1"));
         String second = ScreeningTest.notify("DE", denialOn(word() + " Tamsk", "END_USER", "3A001.a.1"));
