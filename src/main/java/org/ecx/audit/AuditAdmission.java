@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.ecx.common.EcxConfig;
 import org.ecx.common.EcxException;
+import org.ecx.sequencer.SequencerNode;
 import org.jboss.logging.Logger;
 
 /**
@@ -90,9 +91,9 @@ class AuditAdmission {
             try {
                 // the sealing order's partial index, never a bitmap scan and sort of every unsealed row (as for
                 // the sequencer's passes, SequencerNode.planSealingPasses): two short walks of that index
-                st.execute("SET LOCAL enable_seqscan = off");
-                st.execute("SET LOCAL enable_bitmapscan = off");
-                st.execute("SET LOCAL enable_sort = off");
+                for (String setting : SequencerNode.SEALING_ORDER) {
+                    st.execute("SET LOCAL " + setting);
+                }
                 ps.setInt(1, Math.max(1, config.sequencer().minUnsealedRows()));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();

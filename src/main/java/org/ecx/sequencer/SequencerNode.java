@@ -306,14 +306,21 @@ public final class SequencerNode {
      * scan the NULLs of the {@code seq} index and sort them. Session settings of this node's own connection only;
      * every statement on it has an index path that needs no sort.
      */
+    /**
+     * The planner settings of {@link #planSealingPasses}, also set (transaction-local) by whoever reads the unsealed
+     * rows in sealing order: no sequential or bitmap scan, and no sort (nor an index scan of the {@code seq} index's
+     * NULLs and a sort, seen in the suite): the partial index is in order.
+     */
+    public static final List<String> SEALING_ORDER = List.of("enable_seqscan = off", "enable_bitmapscan = off",
+            "enable_sort = off");
+
     static void planSealingPasses(Connection c) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(true);
         try (Statement st = c.createStatement()) {
-            st.execute("SET enable_seqscan = off");
-            st.execute("SET enable_bitmapscan = off");
-            // nor an index scan of the seq index's NULLs and a sort (seen in the suite): the partial index is in order
-            st.execute("SET enable_sort = off");
+            for (String setting : SEALING_ORDER) {
+                st.execute("SET " + setting);
+            }
         } finally {
             c.setAutoCommit(autoCommit);
         }
