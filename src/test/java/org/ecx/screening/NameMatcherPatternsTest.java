@@ -85,11 +85,34 @@ class NameMatcherPatternsTest {
     }
 
     @Test
-    void aPartialNameIsPossibleNotAMatch() {
-        NameMatcher.Result r = match("Karim Haddadin", "Karim Yusuf Haddadin Tarbushani Qelmeri");
+    void aPartialNameOfOneRareWordIsPossibleNotAMatch() {
+        TokenRarity rarity = rarity(List.of("Karim", "Yusuf"), List.of("Haddadin", "Tarbushani", "Qelmeri"));
+        NameMatcher.Result r = match("Karim Haddadin", "Karim Yusuf Haddadin Tarbushani Qelmeri", rarity);
         assertThat(r.covered()).isTrue();
         assertThat(r.band(THRESHOLD)).isEqualTo(Band.POSSIBLE);
         assertThat(r.explain(Band.POSSIBLE)).contains("partial name");
+    }
+
+    @Test
+    void aPartialNameOfTwoRareWordsAllInTheListedNameIsAMatch() {
+        TokenRarity rarity = rarity(List.of("Mohammed"), List.of("Zubran", "Qeltani", "Mirdaki", "Tebrisi", "Lomvard"));
+        // every word of the query is in a longer listed name (sixth round: was POSSIBLE)
+        NameMatcher.Result partial = match("Zubran Qeltani", "Zubran Mirdaki Qeltani Tebrisi Lomvard", rarity);
+        assertThat(partial.covered()).isTrue();
+        assertThat(partial.score()).isGreaterThanOrEqualTo(NameMatcher.ALIAS_SCORE);
+        assertThat(partial.band(THRESHOLD)).isEqualTo(Band.MATCH);
+        // the reverse: the listed name is covered by a longer query, one word spelled one edit apart
+        assertThat(match("Tebrisi Zubran Qeltami Mirdaki", "Zubran Qeltani", rarity).band(THRESHOLD))
+                .isEqualTo(Band.MATCH);
+        // a partial name of one rare word and a common given name stays a look
+        assertThat(match("Mohammed Qeltani", "Mohammed Zubran Qeltani Tebrisi Lomvard", rarity).band(THRESHOLD))
+                .isEqualTo(Band.POSSIBLE);
+        // a decoy of two rare words from two different listed names is covered by neither
+        assertThat(match("Zubran Lomvard", "Zubran Mirdaki Qeltani", rarity).band(THRESHOLD)).isNotEqualTo(Band.MATCH);
+        // across scripts the words are readings, not spellings: not lifted
+        NameMatcher.Result cross = match("زبران قلطاني", "Zubran Mirdaki Qeltani Tebrisi Lomvard", rarity);
+        assertThat(cross.crossScript()).isTrue();
+        assertThat(cross.score()).isLessThan(NameMatcher.ALIAS_SCORE);
     }
 
     @Test
@@ -152,9 +175,9 @@ class NameMatcherPatternsTest {
         // two words of four on each side: half of either name, a look at most
         assertThat(match("Zubran Qeltani Mirdaki Hosvar", "Zubran Qeltani Tebrisi Lomvard", rarity).band(THRESHOLD))
                 .isEqualTo(Band.POSSIBLE);
-        // a partial name (every word of the query in a longer listed name) is not lifted: still POSSIBLE
+        // a partial name (every word of the query in a longer listed name) is lifted by its own rule (sixth round)
         assertThat(match("Zubran Qeltani", "Zubran Mirdaki Qeltani Tebrisi Lomvard", rarity).band(THRESHOLD))
-                .isEqualTo(Band.POSSIBLE);
+                .isEqualTo(Band.MATCH);
     }
 
     @Test
