@@ -116,6 +116,35 @@ class NameMatcherPatternsTest {
     }
 
     @Test
+    void aTitleOrRankBeforeANameIsAGenericWordSoTheNameBehindItIsCovered() {
+        for (String title : List.of("General", "Col.", "Lt", "Dr.", "Sheikh", "Shaykh", "Mullah", "Maulvi", "Qari",
+                "Haji", "Hajji", "Eng.", "Sardar", "Mrs")) {
+            Token first = NameNormalizer.normalize(title + " Qeltani").tokens().get(0);
+            assertThat(first.generic()).as(title).isTrue();
+        }
+        TokenRarity rarity = rarity(List.of(), List.of("Zubran", "Qeltani", "Mirdaki"));
+        NameMatcher.Result r = match("Colonel Qeltani", "Zubran Qeltani", rarity);
+        assertThat(r.covered()).isTrue();
+        assertThat(r.band(THRESHOLD)).isEqualTo(Band.POSSIBLE);
+        assertThat(r.explain(Band.POSSIBLE)).contains("partial name");
+        // with two words behind the title, the partial name is a match
+        assertThat(match("Sheikh Qeltani Zubran", "Zubran Mirdaki Qeltani", rarity).band(THRESHOLD)).isEqualTo(Band.MATCH);
+        // a shared title alone is nothing
+        assertThat(match("Colonel Mirdaki", "Colonel Zubran", rarity).band(THRESHOLD)).isNull();
+        // a name of titles alone is still compared on them
+        assertThat(NameNormalizer.normalize("Mullah Sheikh").tokens()).noneMatch(Token::generic);
+    }
+
+    @Test
+    void aGenerationalSuffixIsNotPartOfTheNameButIIIsKeptAsAKoreanSyllable() {
+        assertThat(texts("Zubran Qeltani III")).isEqualTo(List.of("zubran", "qeltani"));
+        assertThat(texts("Zubran Qeltani, III (third)")).isEqualTo(List.of("zubran", "qeltani"));
+        assertThat(texts("Zubran Qeltani IV")).isEqualTo(List.of("zubran", "qeltani"));
+        assertThat(texts("Pak Chol II")).isEqualTo(List.of("pak", "chol", "ii"));
+        assertThat(texts("Zubran Qeltani Jr.")).contains("jr");
+    }
+
+    @Test
     void aDecoySharingOnlyACommonGivenNameDoesNotMatch() {
         // rarity as an index of 5,000 names would count it: the given name in 400 of them, the family names in one
         Map<String, Integer> df = new HashMap<>();
