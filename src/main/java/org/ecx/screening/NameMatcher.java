@@ -39,6 +39,8 @@ public final class NameMatcher {
     static final double SKELETON_ABJAD = 0.92;
     /** Similarity given to two Latin spellings with the same skeleton of three letters or more ({@code Husayn/Hussein}). */
     static final double SKELETON_LATIN = 0.88;
+    /** Two Latin spellings pair on their skeleton only when their phonetic forms' lengths are within this ratio. */
+    static final double LATIN_SKELETON_LENGTHS = 0.8;
     /** Similarity given to short words equal in the form both Korean romanizations agree on ({@link Token#korean()}). */
     static final double KOREAN = 0.92;
     /** Similarity of one edit; a second edit (8 letters and more) costs as much again. */
@@ -630,8 +632,10 @@ public final class NameMatcher {
                 sim = Math.max(sim, SKELETON_ABJAD);
             }
         } else if (a.primarySkeleton().equals(b.primarySkeleton())) {
-            if (a.primarySkeleton().length() >= 3 && Math.min(a.text().length(), b.text().length())
-                    >= 0.8 * Math.max(a.text().length(), b.text().length())) {
+            // lengths compared on the phonetic forms, where doubled letters and vowel digraphs are folded: Qutalli
+            // and Qutli pair, Mohammed and Mahmoud (phonetic mohamed/mamud) do not
+            if (a.primarySkeleton().length() >= 3 && Math.min(a.phonetic().length(), b.phonetic().length())
+                    >= LATIN_SKELETON_LENGTHS * Math.max(a.phonetic().length(), b.phonetic().length())) {
                 sim = Math.max(sim, SKELETON_LATIN);
             }
         }

@@ -145,6 +145,16 @@ class NameMatcherPatternsTest {
     }
 
     @Test
+    void twoLatinSpellingsWithOneSkeletonPairWhenTheirPhoneticFormsAreOfCloseLength() {
+        // a doubled letter and a vowel: 7 letters against 5, but the phonetic forms are 6 and 5 letters
+        assertThat(NameMatcher.tokenSimilarity(NameNormalizer.token("qutalli", false),
+                NameNormalizer.token("qutli", false))).isEqualTo(NameMatcher.SKELETON_LATIN);
+        // one skeleton, but a silent h and a dropped vowel make another name (phonetic kohalem/kalum)
+        assertThat(NameMatcher.tokenSimilarity(NameNormalizer.token("kohallem", false),
+                NameNormalizer.token("kahloum", false))).isZero();
+    }
+
+    @Test
     void aDecoySharingOnlyACommonGivenNameDoesNotMatch() {
         // rarity as an index of 5,000 names would count it: the given name in 400 of them, the family names in one
         Map<String, Integer> df = new HashMap<>();
