@@ -39,6 +39,8 @@ public final class NameMatcher {
     static final double SKELETON_ABJAD = 0.92;
     /** Similarity given to two Latin spellings with the same skeleton of three letters or more ({@code Husayn/Hussein}). */
     static final double SKELETON_LATIN = 0.88;
+    /** Two Latin spellings pair on their skeleton only when their phonetic forms' lengths are within this ratio. */
+    static final double LATIN_SKELETON_LENGTHS = 0.8;
     /** Similarity given to short words equal in the form both Korean romanizations agree on ({@link Token#korean()}). */
     static final double KOREAN = 0.92;
     /** Similarity of one edit; a second edit (8 letters and more) costs as much again. */
@@ -89,14 +91,24 @@ public final class NameMatcher {
      * lacks, scores at least {@link #ALIAS_SCORE}: a {@link Band#MATCH} at the default threshold. Latin spellings
      * only: across scripts the words are readings, not spellings (a translated organisation name shares them). A
      * decoy built from words of different listed names shares one word with each; a partial name (one name covered)
-     * is not lifted and stays {@link Band#POSSIBLE} at most when its missing words are distinctive. Set on the
-     * tuning half (docs/screening.md §6).
+     * has its own lift ({@link #PARTIAL_WORDS}, sixth round). Set on the tuning half (docs/screening.md §6).
      */
     static final int ALIAS_WORDS = 2;
     static final double ALIAS_SIMILARITY = 0.95;
     static final double ALIAS_EVIDENCE = 1.2;
     static final double ALIAS_SHORTER_COVERAGE = 0.6;
     static final double ALIAS_SCORE = 0.8;
+    /**
+     * Sixth round: a partial name, every distinctive word of one name paired (words added or dropped on the other
+     * side), with {@link #PARTIAL_WORDS} or more distinctive words paired, spelled alike or one edit apart (mean
+     * similarity at least {@link #PARTIAL_SIMILARITY}) and paired evidence of at least {@link #PARTIAL_EVIDENCE},
+     * scores at least {@link #ALIAS_SCORE}: a {@link Band#MATCH} at the default threshold. A decoy built from words
+     * of different listed names never holds two words of one of them; a partial name of one rare word stays
+     * {@link Band#POSSIBLE}. Latin spellings only, as for the alias lift. Set on the tuning half (docs/screening.md §6).
+     */
+    static final int PARTIAL_WORDS = 2;
+    static final double PARTIAL_SIMILARITY = 0.9;
+    static final double PARTIAL_EVIDENCE = 1.0;
 
     private static final DamerauLevenshteinDistance DAMERAU_1 = new DamerauLevenshteinDistance(1);
     private static final DamerauLevenshteinDistance DAMERAU_2 = new DamerauLevenshteinDistance(2);
@@ -249,6 +261,11 @@ public final class NameMatcher {
                 && a.evidence() >= ALIAS_EVIDENCE && f.meanSimilarity() >= ALIAS_SIMILARITY
                 && a.shorterCoverage() >= ALIAS_SHORTER_COVERAGE) {
             // an alias: two or more rare words spelled alike, most of the shorter name, other words on both sides
+            score = Math.max(score, ALIAS_SCORE);
+        }
+        if (!a.joined() && a.covered() && !f.crossScript() && f.pairedWords() >= PARTIAL_WORDS
+                && a.evidence() >= PARTIAL_EVIDENCE && f.meanSimilarity() >= PARTIAL_SIMILARITY) {
+            // a partial name of two or more rare words, all of one name: the other adds or drops words
             score = Math.max(score, ALIAS_SCORE);
         }
         return new Result(score, a.pairs(), a.evidence(), a.covered(), a.features().crossScript(),
@@ -615,8 +632,10 @@ public final class NameMatcher {
                 sim = Math.max(sim, SKELETON_ABJAD);
             }
         } else if (a.primarySkeleton().equals(b.primarySkeleton())) {
-            if (a.primarySkeleton().length() >= 3 && Math.min(a.text().length(), b.text().length())
-                    >= 0.8 * Math.max(a.text().length(), b.text().length())) {
+            // lengths compared on the phonetic forms, where doubled letters and vowel digraphs are folded: Qutalli
+            // and Qutli pair, Mohammed and Mahmoud (phonetic mohamed/mamud) do not
+            if (a.primarySkeleton().length() >= 3 && Math.min(a.phonetic().length(), b.phonetic().length())
+                    >= LATIN_SKELETON_LENGTHS * Math.max(a.phonetic().length(), b.phonetic().length())) {
                 sim = Math.max(sim, SKELETON_LATIN);
             }
         }

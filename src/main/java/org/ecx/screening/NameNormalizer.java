@@ -32,7 +32,7 @@ public final class NameNormalizer {
      * Version of the key derivation. Stored with every index row; rows of an older version are rebuilt at
      * startup. Bump it whenever this class changes the keys it produces.
      */
-    public static final int KEY_VERSION = 5;
+    public static final int KEY_VERSION = 6;
 
     /** Legal-form words: removed before matching (a legal form alone is never a match). */
     static final Set<String> LEGAL_FORMS = Set.of(
@@ -61,6 +61,23 @@ public final class NameNormalizer {
             "industry", "holding", "holdings", "enterprise", "enterprises", "general", "global", "service",
             "services", "technology", "technologies", "tech", "import", "export", "engineering",
             "manufacturing", "commercial", "development", "investment", "investments", "solutions", "systems");
+
+    /**
+     * Titles and ranks written before a person's name ({@code General}, {@code Col}, {@code Dr}, {@code Sheikh},
+     * {@code Mullah}, {@code Haji}, …): not part of the name, but some are name words too ({@code Sheikh} as a family
+     * name, {@code Haji} as a nasab word), so they are kept as generic words (a fifth of a distinctive word, never an
+     * unpaired distinctive word) rather than dropped. Dropping them was measured too (docs/screening.md §6).
+     */
+    static final Set<String> TITLES = Set.of("general", "gen", "colonel", "col", "major", "maj", "lieutenant", "lt",
+            "captain", "capt", "commander", "cmdr", "brigadier", "sardar", "dr", "doctor", "prof", "professor", "mr",
+            "mrs", "ms", "sheikh", "shaykh", "sheik", "shaikh", "mullah", "mulla", "maulvi", "mawlawi", "maulana",
+            "qari", "chief", "eng", "engineer", "hajji", "haji", "hadji", "haj", "hajj");
+    /**
+     * Generational suffixes ({@code III}, {@code IV}): not part of the name either, dropped after the first word.
+     * {@code Jr} and {@code Sr} are kept (on the tuning half dropping them cost partial names and added decoys), and
+     * so is {@code II}, also a misread Korean syllable {@code Il}.
+     */
+    static final Set<String> GENERATIONS = Set.of("iii", "iv");
 
     /** Articles written apart or hyphenated ({@code al-}, {@code el-}): dropped, so that {@code Al Noor} is {@code Noor}. */
     static final Set<String> ARTICLES = Set.of("al", "el", "ul");
@@ -94,6 +111,8 @@ public final class NameNormalizer {
 
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
     private static final Pattern ABBREVIATION_DOT = Pattern.compile("(?<=\\b\\p{L})\\.(?=\\p{L}\\b)");
+    /** A generational note in parentheses after a name ({@code Qeltani III (third)}): not part of the name. */
+    private static final Pattern ORDINAL_NOTE = Pattern.compile("(?i)\\((?:second|third|fourth|2nd|3rd|4th)\\)");
     private static final Pattern APOSTROPHES = Pattern.compile("['’`ʻʼʿʾ´]");
     /** Ayn, hamza and their kin as ICU's Arabic-Latin writes them (U+02BE, U+02BF, U+02B1, U+02BC, U+02BB, U+02C0). */
     private static final Pattern ARABIC_MARKS = Pattern.compile("[\u02BE\u02BF\u02B1\u02BC\u02BB\u02C0\u02C1]");
@@ -342,6 +361,7 @@ public final class NameNormalizer {
         }
         String s = NFKC.normalize(raw);
         s = ABBREVIATION_DOT.matcher(s).replaceAll("");
+        s = ORDINAL_NOTE.matcher(s).replaceAll(" ");
         s = APOSTROPHES.matcher(s).replaceAll("");
         s = ARABIC_VOWEL_SIGNS.matcher(s).replaceAll("");
         List<String> words = new ArrayList<>();
@@ -396,6 +416,7 @@ public final class NameNormalizer {
             }
         }
         dropMisspelledLegalForm(words, abjads);
+        dropGenerations(words, abjads);
         List<String> written = new ArrayList<>();
         List<Token> tokens = tokens(compounds(words, abjads, written), abjads, written, arabicSkeletons);
         boolean anyDistinctive = tokens.stream().anyMatch(t -> !t.generic());
@@ -411,7 +432,7 @@ public final class NameNormalizer {
     /** One token of the given text as {@link #normalize} would build it (used for joined words). */
     static Token token(String text, boolean abjad) {
         String phonetic = phonetic(text);
-        return new Token(text, phonetic, skeletons(text), GENERIC.contains(text), abjad, "", "");
+        return new Token(text, phonetic, skeletons(text), generic(text), abjad, "", "");
     }
 
     /**
@@ -436,6 +457,21 @@ public final class NameNormalizer {
         }
     }
 
+    /** Whether a word is generic: a {@link #GENERIC} word or a {@link #TITLES title}. */
+    static boolean generic(String w) {
+        return GENERIC.contains(w) || TITLES.contains(w);
+    }
+
+    /** A generational suffix ({@link #GENERATIONS}) in Latin letters after the first word is dropped. */
+    static void dropGenerations(List<String> words, List<Boolean> abjads) {
+        for (int i = words.size() - 1; i > 0; i--) {
+            if (GENERATIONS.contains(words.get(i)) && !abjads.get(i)) {
+                words.remove(i);
+                abjads.remove(i);
+            }
+        }
+    }
+
     /** The legal forms whose misspelling {@link #dropMisspelledLegalForm} recognizes: frequent, and no name's spelling. */
     private static final List<String> TYPO_LEGAL_FORMS = List.of("ltd", "llc", "inc", "corp", "company", "corporation",
             "limited", "gmbh", "incorporated");
@@ -448,7 +484,7 @@ public final class NameNormalizer {
             boolean abjad = abjads.get(Math.min(i, abjads.size() - 1));
             String next = i + 1 < words.size() ? words.get(i + 1) : "";
             String skeleton = abjad ? arabicSkeletons.getOrDefault(w, skeleton(w)) : skeletons(w);
-            tokens.add(new Token(w, phonetic(w), skeleton, GENERIC.contains(w), abjad, next, written.get(i)));
+            tokens.add(new Token(w, phonetic(w), skeleton, generic(w), abjad, next, written.get(i)));
         }
         return tokens;
     }

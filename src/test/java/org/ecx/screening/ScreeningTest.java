@@ -98,13 +98,14 @@ class ScreeningTest {
     }
 
     @Test
-    void aPartialNameIsAPossibleMatchThatIsNeverEssentiallyIdenticalWhileTheFullNameIsAMatch() {
+    void aPartialNameOfOneWordIsAPossibleMatchThatIsNeverEssentiallyIdenticalWhileTwoWordsOrTheFullNameAreAMatch() {
         String a = word();
         String b = word();
-        String fullName = a + " " + word() + " " + b + " " + word() + " " + word();
+        String fullName = a + " " + word() + " " + b + " " + word() + " Trading";
         String id = notify("DE", denialOn(fullName, "END_USER", "3A001.a.1"));
 
-        JsonPath partial = screen("FR", screening(a + " " + b, "3A001.a.1"));
+        // one distinctive word of the listed name (and a generic one): a look, not a match
+        JsonPath partial = screen("FR", screening(a + " Trading", "3A001.a.1"));
         Map<String, Object> possible = matchOf(partial, id);
         assertThat(possible).as("matches: %s", partial.getList("matches.matchedParty.name")).isNotNull();
         assertThat(possible.get("band")).isEqualTo("POSSIBLE");
@@ -113,6 +114,11 @@ class ScreeningTest {
         assertThat(possible.get("consultationRequired")).isEqualTo(false);
         assertThat(partial.getString("matches.find { it.denialId == '" + id + "' }.matchedOn[0].bandReason"))
                 .contains("partial name");
+
+        // two distinctive words, both in the listed name: a partial name of rare words is a match (sixth round)
+        Map<String, Object> twoWords = matchOf(screen("FR", screening(a + " " + b, "3A001.a.1")), id);
+        assertThat(twoWords.get("band")).isEqualTo("MATCH");
+        assertThat(twoWords.get("essentiallyIdentical")).isEqualTo(true);
 
         Map<String, Object> match = matchOf(screen("FR", screening(fullName, "3A001.a.1")), id);
         assertThat(match.get("band")).isEqualTo("MATCH");
