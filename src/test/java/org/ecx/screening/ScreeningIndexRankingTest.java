@@ -26,12 +26,13 @@ class ScreeningIndexRankingTest {
     /** An in-memory index of 1,500 names of a common word with an invented second word each, plus the ones given. */
     private static <T> T withIndex(Search<T> search, String... others) throws Exception {
         List<Document> docs = new ArrayList<>();
+        java.util.Set<String> vocabulary = new java.util.HashSet<>();
         for (int i = 0; i < 1500; i++) {
             String w = SYLLABLES[i % 10] + SYLLABLES[i / 10 % 10] + SYLLABLES[i / 100 % 10] + "x";
-            ScreeningIndex.document("common-" + i, "Castellan " + w, docs);
+            ScreeningIndex.document("common-" + i, "Castellan " + w, docs, vocabulary::add);
         }
         for (String other : others) {
-            ScreeningIndex.document(other, other, docs);
+            ScreeningIndex.document(other, other, docs, vocabulary::add);
         }
         try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
                 IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
@@ -51,7 +52,8 @@ class ScreeningIndexRankingTest {
     private static List<String> rank(String query, String... others) throws Exception {
         return withIndex(searcher -> {
             NormalizedName q = NameNormalizer.normalize(query);
-            return ScreeningIndex.hits(searcher, ScreeningIndex.query(q, ScreeningIndex.rarity(searcher, List.of(q),
+            return ScreeningIndex.hits(searcher, ScreeningIndex.query(searcher.getIndexReader(), q,
+                    ScreeningIndex.rarity(searcher, List.of(q),
                     new HashMap<>())), 5).stream().map(ScreeningIndex.Hit::denial).toList();
         }, others);
     }
@@ -121,7 +123,37 @@ class ScreeningIndexRankingTest {
         assertThat(kinds.keySet()).first().isEqualTo(1.0);
         assertThat(kinds.get(1.0)).containsExactly("t:velmora");
         assertThat(kinds.get(NameMatcher.PHONETIC)).allMatch(k -> k.startsWith("p:"));
-        assertThat(kinds.get(NameMatcher.ONE_EDIT)).contains("e:velmra", "e:velmora");
+        assertThat(kinds.get(NameMatcher.ONE_EDIT)).isNull(); // words within the budget are looked up apart
+    }
+
+    @Test
+    void theVocabularyGivesTheWordsWithinTheEditBudgetByTheirEditsAndDropsThoseThatOnlyShareAKey() throws Exception {
+        // Velmrca shares the deletion key velmra with Velmora but is two edits from it: beyond a 7-letter budget
+        java.util.Map<Integer, java.util.Set<String>> near = withIndex(searcher -> ScreeningIndex.neighbours(
+                searcher.getIndexReader(), NameNormalizer.normalize("Velmora").tokens().get(0)),
+                "Velmra Dunhaven", "Velmorra Dunhaven", "Velmrca Dunhaven", "Vlemora Dunhaven", "Velmora Dunhaven",
+                "Brandelmoor", "Brindelmour");
+        assertThat(near).containsOnlyKeys(1);
+        assertThat(near.get(1)).containsExactlyInAnyOrder("velmra", "velmorra", "vlemora");
+        java.util.Map<Integer, java.util.Set<String>> twoEdits = withIndex(searcher -> ScreeningIndex.neighbours(
+                searcher.getIndexReader(), NameNormalizer.normalize("Brandelmoor").tokens().get(0)),
+                "Brandelmoor", "Brindelmour");
+        assertThat(twoEdits).containsOnlyKeys(2);
+        assertThat(twoEdits.get(2)).containsExactly("brindelmour");
+    }
+
+    @Test
+    void vocabularyDocumentsAreNeitherNamesNorEverFoundByANameQuery() throws Exception {
+        withIndex(searcher -> {
+            // 1,500 common names and two more; the vocabulary holds a document per distinct word on top
+            assertThat(searcher.getIndexReader().numDocs()).isGreaterThan(1502);
+            assertThat(ScreeningIndex.names(searcher.getIndexReader())).isEqualTo(1502);
+            NormalizedName q = NameNormalizer.normalize("Velmora Dunhavem");
+            assertThat(ScreeningIndex.hits(searcher, ScreeningIndex.query(searcher.getIndexReader(), q,
+                    TokenRarity.UNKNOWN), 5000)).extracting(ScreeningIndex.Hit::denial)
+                    .containsExactly("Velmora Dunhaven");
+            return null;
+        }, "Velmora Dunhaven", "Quorvend");
     }
 
     @Test
@@ -140,12 +172,12 @@ class ScreeningIndexRankingTest {
     }
 
     @Test
-    void deletionKeysOfAToken() {
-        NameNormalizer.Token t = NameNormalizer.normalize("Abcd").tokens().get(0);
-        assertThat(ScreeningIndex.deletionKeys(t)).containsExactlyInAnyOrder("e:abcd", "e:bcd", "e:acd", "e:abd",
+    void deletionKeysOfAVocabularyWordAndTheWordsOfAName() {
+        assertThat(ScreeningIndex.deletionKeys("abcd")).containsExactlyInAnyOrder("e:abcd", "e:bcd", "e:acd", "e:abd",
                 "e:abc");
-        assertThat(ScreeningIndex.deletionKeys(NameNormalizer.normalize("Xy Quorvend").tokens().get(0))).isEmpty();
-        assertThat(ScreeningIndex.deletionKeys(NameNormalizer.normalize("Quorvend 12345").tokens().get(1))).isEmpty();
+        assertThat(ScreeningIndex.deletionKeys("xy")).isEmpty();
+        // a word with an edit budget is looked up by edit distance; a number or a 2-letter word is not
+        assertThat(ScreeningIndex.words(NameNormalizer.normalize("Xy Quorvend 12345"))).containsExactly("quorvend");
     }
 
     @Test
@@ -173,7 +205,8 @@ class ScreeningIndexRankingTest {
     private static List<String> collected(String query, double evidence, String... others) throws Exception {
         return withIndex(searcher -> {
             NormalizedName q = NameNormalizer.normalize(query);
-            return ScreeningIndex.hits(searcher, ScreeningIndex.query(q, ScreeningIndex.rarity(searcher, List.of(q),
+            return ScreeningIndex.hits(searcher, ScreeningIndex.query(searcher.getIndexReader(), q,
+                    ScreeningIndex.rarity(searcher, List.of(q),
                     new HashMap<>()), evidence), 5000).stream().map(ScreeningIndex.Hit::denial).toList();
         }, others);
     }
