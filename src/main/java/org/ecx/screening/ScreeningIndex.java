@@ -716,13 +716,18 @@ public class ScreeningIndex {
      * {@code adjustment} (less a rounding step): see {@link NameMatcher#evidenceNeeded}.
      */
     static double evidenceNeeded(double threshold, double adjustment) {
-        return NameMatcher.evidenceNeeded(threshold - adjustment - 0.001);
+        return NameMatcher.evidenceNeeded(lowestScore(threshold, adjustment));
+    }
+
+    /** The lowest name score that reaches {@code threshold} when raised by {@code adjustment}, less a rounding step. */
+    static double lowestScore(double threshold, double adjustment) {
+        return threshold - adjustment - 0.001;
     }
 
     static List<Scored> search(IndexSearcher searcher, NormalizedName name, double threshold, double adjustment,
             int limit, int scored, Map<String, Integer> frequencies) throws IOException {
         Query query = query(searcher.getIndexReader(), name, rarity(searcher, List.of(name), frequencies),
-                evidenceNeeded(threshold, adjustment));
+                lowestScore(threshold, adjustment));
         List<Hit> hits = hits(searcher, query, scored);
         List<NormalizedName> names = new ArrayList<>(hits.size() + 1);
         names.add(name);
@@ -802,18 +807,19 @@ public class ScreeningIndex {
      * the vocabulary first ({@link #neighbours}), and a name is found under their exact texts ({@link #WORD}):
      * one edit is worth {@link NameMatcher#ONE_EDIT}, two edits {@link #TWO_EDITS}.
      *
-     * <p>Which words collect candidates (ADR 0008, fourth amendment): a name that pairs with none but the most
-     * common words of the query, whose {@linkplain #bounds weight bounds} add up to less than
-     * {@code evidenceNeeded}, has less paired evidence than the scorer needs for any band
-     * ({@link NameMatcher#evidenceNeeded}). So those words' keys are not walked to collect names: the names must
-     * share a key of a rarer word (or the joined form), and the common words only add to the ranking of the names
-     * so collected, through term postings advanced to those names alone.
+     * <p>Which words collect candidates (ADR 0008, fourth and seventh amendments): a name that pairs with none but
+     * the most common words of the query cannot be in a band when their {@linkplain Unit#bound weight bounds} add
+     * up to less paired evidence than the scorer needs, or to less than the weight the query's other words leave
+     * unpaired (the query then less than half covered, capped under the threshold) and less than a
+     * {@code POSSIBLE} needs ({@link NameMatcher#reachable}, {@link #commonWords}). So those words' keys are not
+     * walked to collect names: the names must share a key of a rarer word (or the joined form), and the common
+     * words only add to the ranking of the names so collected, through term postings advanced to those names alone.
+     * {@code lowestMatchScore} 0: every word collects.
      */
-    static Query query(IndexReader reader, NormalizedName name, TokenRarity rarity, double evidenceNeeded)
+    static Query query(IndexReader reader, NormalizedName name, TokenRarity rarity, double lowestMatchScore)
             throws IOException {
         List<Unit> units = units(name, rarity);
-        double[] bounds = units.stream().mapToDouble(Unit::bound).toArray();
-        boolean[] common = commonWords(bounds, evidenceNeeded);
+        boolean[] common = commonWords(units, name.tokens().size(), lowestMatchScore);
         BooleanQuery.Builder collecting = new BooleanQuery.Builder();
         BooleanQuery.Builder ranking = new BooleanQuery.Builder();
         double total = 0;
@@ -911,38 +917,59 @@ public class ScreeningIndex {
             Token b = tokens.get(i + 1);
             Token joined = NameNormalizer.token(a.text() + b.text(), a.abjad() || b.abjad());
             double w = rarity.weight(joined);
-            units.add(new Unit(null, Set.of("t:" + joined.text(), "p:" + a.phonetic() + NameNormalizer.phonetic(b.text())),
-                    w, w));
-            // the two words also keep the joined word's bound (as measured without loss in the fourth round's
-            // first run): with the joined word bounded on its own, accepted pairs were lost (benchmarks.md)
-            for (int k : new int[] {i, i + 1}) {
-                Unit u = units.get(k);
-                units.set(k, new Unit(u.token(), u.keys(), u.weight(), Math.max(u.bound(), w)));
+            Set<String> keys = new LinkedHashSet<>();
+            keys.add("t:" + joined.text());
+            keys.add("p:" + a.phonetic() + NameNormalizer.phonetic(b.text()));
+            if (a.abjad()) {
+                // two Arabic-script words written as one Latin word: the key the first word carries for it
+                keys.add("s:" + NameNormalizer.joinedSkeleton(a, b.text()));
             }
+            // every name the scorer pairs with the two joined is found through these keys, so the two words are
+            // bounded by their own weights (ADR 0008, seventh amendment; before, each word also carried the
+            // joined word's bound, which kept nearly every word of a multi-word query collecting)
+            units.add(new Unit(null, keys, w, w));
         }
         return units;
     }
 
     /**
-     * The units that need not collect candidates: the lowest bounds, as many as together stay under
-     * {@code evidenceNeeded} (none when it is 0).
+     * The units that need not collect candidates (the first {@code tokens} units are the query's tokens, the rest
+     * two adjacent tokens joined, as {@link #units} lists them): the lowest bounds, as many as a name pairing only
+     * them could not be in a band ({@link NameMatcher#reachable}) — their bounds sum to the most paired weight such
+     * a name can have; the query tokens that collect (and whose joined pairs collect too) are unpaired in it and
+     * weigh at least their {@linkplain #unpaired unpaired weight}. None when {@code lowestMatchScore} is 0.
      */
-    static boolean[] commonWords(double[] bounds, double evidenceNeeded) {
-        Integer[] order = new Integer[bounds.length];
+    static boolean[] commonWords(List<Unit> units, int tokens, double lowestMatchScore) {
+        Integer[] order = new Integer[units.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> bounds[i]));
-        boolean[] common = new boolean[bounds.length];
-        double sum = 0;
+        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> units.get(i).bound()));
+        boolean[] common = new boolean[units.size()];
+        double paired = 0;
         for (int i : order) {
-            sum += bounds[i];
-            if (sum >= evidenceNeeded - 1e-9) {
+            common[i] = true;
+            double unpaired = 0;
+            for (int t = 0; t < tokens; t++) {
+                // a token next to a common joined pair may be paired through it (the scorer joins the two when the
+                // name has them as one word, found only through the joined pair's keys: Sun Rise/Sunrise)
+                boolean joinedCommon = t > 0 && common[tokens + t - 1] || t + 1 < tokens && common[tokens + t];
+                if (!common[t] && !joinedCommon) {
+                    unpaired += unpaired(units.get(t));
+                }
+            }
+            if (NameMatcher.reachable(paired + units.get(i).bound(), unpaired, lowestMatchScore)) {
+                common[i] = false;
                 break;
             }
-            common[i] = true;
+            paired += units.get(i).bound();
         }
         return common;
+    }
+
+    /** What a query token left unpaired weighs in the scorer's coverage: its weight, at least the floor if distinctive. */
+    static double unpaired(Unit u) {
+        return u.token().generic() ? u.weight() : Math.max(u.weight(), NameMatcher.MISSING_FLOOR);
     }
 
     /** Any of these terms, as a disjunction of term postings (each advanced only to the documents asked for). */

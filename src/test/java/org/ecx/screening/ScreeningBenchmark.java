@@ -529,7 +529,7 @@ class ScreeningBenchmark {
         TokenRarity queryRarity = ScreeningIndex.rarity(searcher, List.of(n), frequencies);
         List<ScreeningIndex.Unit> units = ScreeningIndex.units(n, queryRarity);
         org.apache.lucene.search.Query ranked = ScreeningIndex.query(searcher.getIndexReader(), n, queryRarity,
-                ScreeningIndex.evidenceNeeded(threshold, adjustment));
+                ScreeningIndex.lowestScore(threshold, adjustment));
         Map<String, ScreeningIndex.Hit> acceptedBest = blocked.acceptedBest();
         Map<String, Double> scoreOf = blocked.scoreOf();
         java.util.Set<Integer> acceptedDocs = blocked.acceptedDocs();

@@ -202,29 +202,77 @@ class ScreeningIndexRankingTest {
     }
 
     /** The denial ids of every name the query collects when it needs {@code evidence} (no matcher, no cut). */
-    private static List<String> collected(String query, double evidence, String... others) throws Exception {
+    private static List<String> collected(String query, double lowestScore, String... others) throws Exception {
         return withIndex(searcher -> {
             NormalizedName q = NameNormalizer.normalize(query);
             return ScreeningIndex.hits(searcher, ScreeningIndex.query(searcher.getIndexReader(), q,
                     ScreeningIndex.rarity(searcher, List.of(q),
-                    new HashMap<>()), evidence), 5000).stream().map(ScreeningIndex.Hit::denial).toList();
+                    new HashMap<>()), lowestScore), 5000).stream().map(ScreeningIndex.Hit::denial).toList();
         }, others);
     }
 
+    /** Units of invented distinctive words of these weights, then their joined pairs of weight {@code joined}. */
+    private static List<ScreeningIndex.Unit> units(double joined, double... weights) {
+        List<ScreeningIndex.Unit> units = new ArrayList<>();
+        for (int i = 0; i < weights.length; i++) {
+            units.add(new ScreeningIndex.Unit(NameNormalizer.token("velmor" + (char) ('a' + i), false),
+                    java.util.Set.of(), weights[i], weights[i]));
+        }
+        for (int i = 0; i + 1 < weights.length; i++) {
+            units.add(new ScreeningIndex.Unit(null, java.util.Set.of(), joined, joined));
+        }
+        return units;
+    }
+
     @Test
-    void theMostCommonWordsThatTogetherStayUnderTheEvidenceNeededDoNotCollect() {
-        assertThat(ScreeningIndex.commonWords(new double[] {0.1, 1.0, 0.3}, 0.6)).containsExactly(true, false, true);
-        // 0.3 first, then 0.4 would reach 0.7: only the rarest of the common ones is left out
-        assertThat(ScreeningIndex.commonWords(new double[] {0.4, 0.3}, 0.6)).containsExactly(false, true);
-        assertThat(ScreeningIndex.commonWords(new double[] {0.1, 0.1}, 0)).containsExactly(false, false);
+    void theMostCommonWordsDoNotCollectWhileANamePairingOnlyThemCouldNotReachABand() {
+        double lowest = ScreeningIndex.lowestScore(0.8, ScreeningService.COUNTRY_ADJUSTMENT);
+        // 0.1 and 0.3 pair 0.4 at most: under the evidence any band needs
+        assertThat(ScreeningIndex.commonWords(units(1.0, 0.1, 1.0, 0.3), 3, lowest))
+                .startsWith(true, false, true);
+        // 0.3 and 0.35 pair 0.65, enough evidence for a MATCH, but the rare word left unpaired weighs 1: the query
+        // is less than half covered, capped under the threshold, and 0.65 is too little for a POSSIBLE
+        assertThat(ScreeningIndex.commonWords(units(1.0, 0.3, 0.35, 1.0), 3, lowest))
+                .startsWith(true, true, false);
+        // two common words alone: a name of both covers the query and may MATCH, so the rarer one collects
+        assertThat(ScreeningIndex.commonWords(units(1.0, 0.4, 0.3), 2, lowest)).startsWith(false, true);
+        // at a threshold the capped score reaches, the coverage does not help: the evidence rule alone
+        assertThat(ScreeningIndex.commonWords(units(1.0, 0.3, 0.35, 1.0), 3,
+                ScreeningIndex.lowestScore(0.7, ScreeningService.COUNTRY_ADJUSTMENT))).startsWith(true, false, false);
+        // a common joined pair next to a word: that word may be paired through it, so it does not count as unpaired
+        assertThat(ScreeningIndex.commonWords(units(0.1, 0.3, 0.35, 1.0), 3, lowest)[4]).isTrue();
+        assertThat(ScreeningIndex.commonWords(units(0.1, 0.1, 0.1), 2, 0)).containsExactly(false, false, false);
+    }
+
+    @Test
+    void theBoundOfACommonWordAgreesWithTheScorer() throws Exception {
+        // a name pairing the two common words of a three-word query, lacking its rare word, is in no band
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            others.add("Dunhaven " + SYLLABLES[i % 10] + SYLLABLES[i / 10 % 10] + "ruv");
+        }
+        withIndex(searcher -> {
+            NormalizedName q = NameNormalizer.normalize("Castellan Dunhaven Quorvend");
+            NormalizedName partial = NameNormalizer.normalize("Castellan Dunhaven");
+            TokenRarity rarity = ScreeningIndex.rarity(searcher, List.of(q, partial), new HashMap<>());
+            List<ScreeningIndex.Unit> units = ScreeningIndex.units(q, rarity);
+            boolean[] common = ScreeningIndex.commonWords(units, 3,
+                    ScreeningIndex.lowestScore(0.8, ScreeningService.COUNTRY_ADJUSTMENT));
+            assertThat(common).startsWith(true, true, false);
+            NameMatcher.Result r = NameMatcher.match(q, partial, rarity);
+            assertThat(r.bandOf(NameMatcher.round(r.score() + ScreeningService.COUNTRY_ADJUSTMENT), 0.8)).isNull();
+            return null;
+        }, others.toArray(String[]::new));
     }
 
     @Test
     void aNameSharingOnlyACommonWordIsNotCollectedBecauseItCouldNotReachABand() throws Exception {
         double evidence = ScreeningIndex.evidenceNeeded(0.8, ScreeningService.COUNTRY_ADJUSTMENT);
-        // one common word (a second word would make the rare joined form bound it: then it collects)
+        double lowest = ScreeningIndex.lowestScore(0.8, ScreeningService.COUNTRY_ADJUSTMENT);
         assertThat(collected("Castellan", 0, "Velmora Dunhaven")).anyMatch(id -> id.startsWith("common-"));
-        assertThat(collected("Castellan", evidence, "Velmora Dunhaven")).noneMatch(id -> id.startsWith("common-"));
+        assertThat(collected("Castellan", lowest, "Velmora Dunhaven")).noneMatch(id -> id.startsWith("common-"));
+        // with a rare second word the common one does not collect either: a name of it alone covers too little
+        assertThat(collected("Castellan Velmora", lowest, "Velmora Dunhaven")).containsExactly("Velmora Dunhaven");
         // what makes this safe: the scorer puts such a pair in no band, even at the lowest threshold that
         // still needs the evidence
         withIndex(searcher -> {
@@ -264,10 +312,11 @@ class ScreeningIndexRankingTest {
         TokenRarity rarity = TokenRarity.of(df, 30_000);
         assertThat(rarity.weight(q.tokens().get(0))).isLessThan(0.3);
         List<ScreeningIndex.Unit> units = ScreeningIndex.units(q, rarity);
-        // sun, rise, then the two joined: each word is bounded by the rare joined word too, so all collect
-        assertThat(units).extracting(ScreeningIndex.Unit::bound).containsExactly(1.0, 1.0, 1.0);
+        // sun, rise, then the two joined: each word is bounded by its own weight, the rare joined word collects
+        assertThat(units.get(0).bound()).isLessThan(0.3);
+        assertThat(units.get(2).bound()).isEqualTo(1.0);
         assertThat(units.get(2).keys()).contains("t:sunrise");
-        assertThat(ScreeningIndex.commonWords(units.stream().mapToDouble(ScreeningIndex.Unit::bound).toArray(), 0.6))
-                .containsExactly(false, false, false);
+        assertThat(ScreeningIndex.commonWords(units, 2, ScreeningIndex.lowestScore(0.8,
+                ScreeningService.COUNTRY_ADJUSTMENT))).containsExactly(true, true, false);
     }
 }
