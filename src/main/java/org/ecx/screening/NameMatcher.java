@@ -239,6 +239,26 @@ public final class NameMatcher {
         return lowestMatchScore > WEAK_CAP ? Math.min(MIN_EVIDENCE, POSSIBLE_EVIDENCE) : 0;
     }
 
+    /**
+     * Whether a pair can be in a band when a {@link Band#MATCH} needs a name score above {@code lowestMatchScore},
+     * knowing only that its paired weight ({@link Features#pairedWeight()}, which bounds its evidence) is at most
+     * {@code paired} and that the query's unpaired words weigh at least {@code unpaired} (as {@link #MISSING_FLOOR}
+     * counts them): a {@link Band#POSSIBLE} and every lift to {@link Band#MATCH} need
+     * {@link #POSSIBLE_EVIDENCE}; under {@link #MIN_EVIDENCE} the score is capped at {@link #WEAK_CAP}; a query
+     * less than {@link #MATCH_COVERAGE} covered is capped at {@link #PARTIAL_CAP}. (Names equal but for their
+     * spaces score 1 whatever their evidence.) The candidate index relies on this to leave common words out of
+     * the clauses that collect candidates (ADR 0008, fourth and seventh amendments).
+     */
+    public static boolean reachable(double paired, double unpaired, double lowestMatchScore) {
+        if (lowestMatchScore <= WEAK_CAP || paired >= POSSIBLE_EVIDENCE) {
+            return true;
+        }
+        if (paired < MIN_EVIDENCE) {
+            return false;
+        }
+        return paired / (paired + unpaired) >= MATCH_COVERAGE || PARTIAL_CAP >= lowestMatchScore;
+    }
+
     public static Result match(NormalizedName query, NormalizedName candidate) {
         return match(query, candidate, TokenRarity.UNKNOWN);
     }

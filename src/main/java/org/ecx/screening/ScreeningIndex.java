@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -28,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
@@ -40,13 +42,17 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -106,6 +112,18 @@ public class ScreeningIndex {
     private static final int REBUILD_BATCH = 5_000;
     /** The key of a whole name written without spaces, for every name ({@link NormalizedName#nameKeys()} has it from two words). */
     private static final String JOINED = "j:";
+    /**
+     * The texts of a name's words within an edit budget ({@link #words}): a name is found by edit distance through
+     * the exact texts of the words near a query word, which the {@linkplain #VOCABULARY vocabulary} lists.
+     */
+    private static final String WORD = "w";
+    /**
+     * A vocabulary document (one per distinct {@link #WORD} text in the index, never deleted): the word as a term
+     * and in doc values, and its symmetric-delete keys in {@link #VOCABULARY_KEY}. No name document has these
+     * fields and no vocabulary document has the name fields, so a name query never finds one.
+     */
+    private static final String VOCABULARY = "v";
+    private static final String VOCABULARY_KEY = "vk";
     /** What a word two edits away, found through one half of it ({@link #halfKeys}), is worth in the ranking. */
     private static final double TWO_EDITS = NameMatcher.ONE_EDIT - NameMatcher.EDIT_COST;
     private static final TypeReference<List<EntryParty>> PARTIES = new TypeReference<>() {
@@ -193,6 +211,8 @@ public class ScreeningIndex {
             long takenAt = System.nanoTime();
             String start = QuarkusTransaction.requiringNew().call(this::currentSnapshot);
             long names = 0;
+            // the words given a vocabulary document so far (dropped after the rebuild; a catch-up asks the index)
+            Set<String> vocabulary = ConcurrentHashMap.newKeySet();
             UUID after = new UUID(0, 0); // PostgreSQL orders uuids as unsigned bytes: this is the smallest
             while (true) {
                 UUID from = after;
@@ -206,7 +226,7 @@ public class ScreeningIndex {
                 // normalizing names (ICU transliteration) is the cost: spread it over the cores
                 names += rows.parallelStream().mapToLong(row -> {
                     try {
-                        return add((UUID) row[0], (String) row[1], false);
+                        return add((UUID) row[0], (String) row[1], false, vocabulary::add);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -343,11 +363,26 @@ public class ScreeningIndex {
                     .setParameter(1, snapshot).getResultList();
             String next = (String) rows.get(0)[0];
             boolean added = false;
-            for (Object[] row : rows) {
-                if (row[1] != null) {
-                    add((UUID) row[1], (String) row[2], true);
-                    added = true;
+            IndexSearcher current = acquire();
+            try {
+                IndexReader reader = current.getIndexReader();
+                Set<String> vocabulary = new HashSet<>(); // words given a vocabulary document by this catch-up
+                Predicate<String> newWord = w -> {
+                    try {
+                        return !vocabulary.contains(w) && reader.docFreq(new Term(VOCABULARY, w)) == 0
+                                && vocabulary.add(w);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                };
+                for (Object[] row : rows) {
+                    if (row[1] != null) {
+                        add((UUID) row[1], (String) row[2], true, newWord);
+                        added = true;
+                    }
                 }
+            } finally {
+                release(current);
             }
             if (added) {
                 searchers.maybeRefreshBlocking();
@@ -365,78 +400,112 @@ public class ScreeningIndex {
         return (String) em.createNativeQuery("SELECT cast(pg_current_snapshot() as text)").getSingleResult();
     }
 
-    /** Indexes (or, with {@code replace}, re-indexes) the names of one denial; returns how many. */
-    private int add(UUID denialId, String partiesJson, boolean replace) throws IOException {
+    /**
+     * Indexes (or, with {@code replace}, re-indexes) the names of one denial, with a vocabulary document for each
+     * of their words that {@code newWord} says the index lacks; returns how many names.
+     */
+    private int add(UUID denialId, String partiesJson, boolean replace, Predicate<String> newWord) throws IOException {
         List<EntryParty> parties = json.readValue(partiesJson, PARTIES);
         List<Document> docs = new ArrayList<>();
         String id = denialId.toString();
+        int names = 0;
         for (EntryParty party : parties) {
-            document(id, party.name(), docs);
+            names += document(id, party.name(), docs, newWord);
             if (party.aliases() != null) {
-                party.aliases().forEach(alias -> document(id, alias, docs));
+                for (String alias : party.aliases()) {
+                    names += document(id, alias, docs, newWord);
+                }
             }
         }
         if (replace) {
+            // deletes the denial's name documents only: vocabulary documents have no denial
             writer.updateDocuments(new Term(DENIAL, id), docs);
         } else {
             writer.addDocuments(docs);
         }
-        return docs.size();
+        return names;
     }
 
-    static void document(String denialId, String name, List<Document> docs) {
+    /**
+     * Adds the document of one name of a denial (none for a name of legal forms only) and, for each of its
+     * {@linkplain #words words} that {@code newWord} accepts (a word the index does not hold yet), a vocabulary
+     * document; returns the number of names added (0 or 1).
+     */
+    static int document(String denialId, String name, List<Document> docs, Predicate<String> newWord) {
         NormalizedName n = NameNormalizer.normalize(name);
         if (n.isEmpty()) {
-            return; // a name of legal-form words only can never match
+            return 0; // a name of legal-form words only can never match
         }
         Document doc = new Document();
         doc.add(new StringField(DENIAL, denialId, Field.Store.NO));
         doc.add(new BinaryDocValuesField(DENIAL, new BytesRef(denialId)));
         doc.add(new BinaryDocValuesField(NAME, encode(n)));
         keys(n).forEach(k -> doc.add(new StringField(KEY, k, Field.Store.NO)));
+        Set<String> words = words(n);
+        words.forEach(w -> doc.add(new StringField(WORD, w, Field.Store.NO)));
         if (n.tokens().size() < SHORT_NAME_BONUS_UP_TO) {
             doc.add(new FeatureField(FEATURES, SHORT, SHORT_NAME_BONUS_UP_TO - n.tokens().size()));
         }
         docs.add(doc);
+        for (String w : words) {
+            if (newWord.test(w)) {
+                Document word = new Document();
+                word.add(new StringField(VOCABULARY, w, Field.Store.NO));
+                word.add(new BinaryDocValuesField(VOCABULARY, new BytesRef(w)));
+                deletionKeys(w).forEach(k -> word.add(new StringField(VOCABULARY_KEY, k, Field.Store.NO)));
+                docs.add(word);
+            }
+        }
+        return 1;
     }
 
-    /** Every key under which an indexed name is found: its exact keys, its joined form and its words' deletion keys. */
+    /**
+     * The texts the scorer compares by edit distance ({@link Token#texts()}: a word, and for a part of a compound
+     * the word as written) that have an edit budget: what a name is found under by edit distance.
+     */
+    static Set<String> words(NormalizedName n) {
+        Set<String> words = new LinkedHashSet<>();
+        for (Token t : n.tokens()) {
+            if (!t.numeric()) {
+                t.texts().stream().filter(text -> NameMatcher.editBudget(text.length()) >= 1).forEach(words::add);
+            }
+        }
+        return words;
+    }
+
+    /** Every exact key under which an indexed name is found: its words' keys and its joined form. */
     static Set<String> keys(NormalizedName n) {
         Set<String> keys = new LinkedHashSet<>(n.allKeys());
         keys.add(JOINED + n.joined()); // one-word names too: "Sunrise" is found as the whole of "Sun Rise"
-        for (Token t : n.tokens()) {
-            keys.addAll(deletionKeys(t));
-        }
         return keys;
     }
 
     /**
-     * The deletion keys of an indexed token. Within a budget of one edit ({@link NameMatcher#editBudget}): the
-     * symmetric-delete neighbourhood (SymSpell) of its text, {@code e:} the text and every string left by
+     * The deletion keys of a vocabulary word (ADR 0008, seventh amendment: on the word's vocabulary document, not
+     * on every name holding it). Within a budget of one edit ({@link NameMatcher#editBudget}): the
+     * symmetric-delete neighbourhood (SymSpell) of the word, {@code e:} the word and every string left by
      * deleting one letter; two words one edit apart (Damerau: a swap is one deletion on each side) always share
      * one. With a budget of two (8 letters and more), also the one-deletion neighbourhoods of its two halves
      * ({@code h1:}, {@code h2:}, split at the middle): two edits leave one half within one edit of the
-     * matching part of the other word, so {@link #queryKeys} finds it with a split point within two letters
+     * matching part of the other word, so {@link #halfKeys} finds it with a split point within two letters
      * of the middle — about 2 × (length + 2) keys instead of the 37 to 67 of a two-deletion neighbourhood.
-     * Numbers and short words have none.
+     * Words under 3 letters have none.
      */
-    static Set<String> deletionKeys(Token t) {
+    static Set<String> deletionKeys(String word) {
         Set<String> keys = new LinkedHashSet<>();
-        for (String text : t.texts()) { // a compound's written word too: a typo inside it is within the budget
-            int budget = t.numeric() ? 0 : NameMatcher.editBudget(text.length());
-            if (budget >= 1) {
-                neighbourhood("e:", text, keys);
-            }
-            if (budget >= 2) {
-                int middle = text.length() / 2;
-                neighbourhood("h1:", text.substring(0, middle), keys);
-                neighbourhood("h2:", text.substring(middle), keys);
-            }
+        int budget = NameMatcher.editBudget(word.length());
+        if (budget >= 1) {
+            neighbourhood("e:", word, keys);
+        }
+        if (budget >= 2) {
+            int middle = word.length() / 2;
+            neighbourhood("h1:", word.substring(0, middle), keys);
+            neighbourhood("h2:", word.substring(middle), keys);
         }
         return keys;
     }
 
-    /** The {@code e:} keys under which a query token finds every indexed word one edit away. */
+    /** The {@code e:} keys under which a query token finds every vocabulary word one edit away. */
     static Set<String> queryKeys(Token t) {
         Set<String> keys = new LinkedHashSet<>();
         for (String text : t.texts()) {
@@ -448,7 +517,7 @@ public class ScreeningIndex {
     }
 
     /**
-     * With a budget of two, the {@code h1:}/{@code h2:} keys under which a query token finds every indexed word
+     * With a budget of two, the {@code h1:}/{@code h2:} keys under which a query token finds every vocabulary word
      * two edits away: the halves' neighbourhoods for every split point that the middle of an indexed word of up
      * to two letters more or fewer can align with (two edits shift it by at most two letters).
      */
@@ -467,6 +536,80 @@ public class ScreeningIndex {
             }
         }
         return keys;
+    }
+
+    /**
+     * The vocabulary words that the scorer may pair with {@code t} by edit distance: every indexed word whose
+     * text lies within {@link NameMatcher#editBudget} (of the shorter) edits of one of the token's
+     * {@linkplain Token#texts() texts}, by that number of edits (0 for a compound's written word found whole).
+     * The vocabulary documents sharing a deletion key with the token are read (a few hundred at most) and each
+     * is checked by the scorer's own distance, so the words that only share a key are dropped here instead of
+     * their names being walked (ADR 0008, seventh amendment). Complete: two words within the budget share a key
+     * ({@link #deletionKeys}).
+     */
+    static Map<Integer, Set<String>> neighbours(IndexReader reader, Token t) throws IOException {
+        Map<Integer, Set<String>> out = new java.util.TreeMap<>();
+        if (t.numeric()) {
+            return out;
+        }
+        List<String> texts = t.texts().stream().filter(x -> NameMatcher.editBudget(x.length()) >= 1).toList();
+        if (texts.isEmpty()) {
+            return out;
+        }
+        List<BytesRef> keys = new ArrayList<>();
+        java.util.TreeSet<String> sorted = new java.util.TreeSet<>(queryKeys(t)); // seeks in term order
+        sorted.addAll(halfKeys(t));
+        sorted.forEach(k -> keys.add(new BytesRef(k)));
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms terms = leaf.reader().terms(VOCABULARY_KEY);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum te = terms.iterator();
+            PostingsEnum postings = null;
+            int[] docs = new int[64];
+            int n = 0;
+            for (BytesRef key : keys) {
+                if (!te.seekExact(key)) {
+                    continue;
+                }
+                postings = te.postings(postings, PostingsEnum.NONE);
+                for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                    if (n == docs.length) {
+                        docs = java.util.Arrays.copyOf(docs, n * 2);
+                    }
+                    docs[n++] = d;
+                }
+            }
+            java.util.Arrays.sort(docs, 0, n);
+            BinaryDocValues words = DocValues.getBinary(leaf.reader(), VOCABULARY);
+            for (int i = 0; i < n; i++) {
+                if (i > 0 && docs[i] == docs[i - 1] || !words.advanceExact(docs[i])) {
+                    continue;
+                }
+                String word = words.binaryValue().utf8ToString();
+                int edits = edits(texts, word);
+                if (edits >= 0 && !word.equals(t.text())) { // the word itself is the exact key
+                    out.computeIfAbsent(edits, k -> new LinkedHashSet<>()).add(word);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The fewest edits between {@code word} and one of {@code texts} within the budget of the shorter, or -1. */
+    private static int edits(List<String> texts, String word) {
+        int best = -1;
+        for (String text : texts) {
+            int budget = NameMatcher.editBudget(Math.min(text.length(), word.length()));
+            if (budget > 0 && Math.abs(text.length() - word.length()) <= budget) {
+                int edits = NameMatcher.damerau(text, word, budget);
+                if (edits <= budget && (best < 0 || edits < best)) {
+                    best = edits;
+                }
+            }
+        }
+        return best;
     }
 
     /** {@code prefix} + the word and every string left by deleting one letter of it. */
@@ -573,12 +716,18 @@ public class ScreeningIndex {
      * {@code adjustment} (less a rounding step): see {@link NameMatcher#evidenceNeeded}.
      */
     static double evidenceNeeded(double threshold, double adjustment) {
-        return NameMatcher.evidenceNeeded(threshold - adjustment - 0.001);
+        return NameMatcher.evidenceNeeded(lowestScore(threshold, adjustment));
+    }
+
+    /** The lowest name score that reaches {@code threshold} when raised by {@code adjustment}, less a rounding step. */
+    static double lowestScore(double threshold, double adjustment) {
+        return threshold - adjustment - 0.001;
     }
 
     static List<Scored> search(IndexSearcher searcher, NormalizedName name, double threshold, double adjustment,
             int limit, int scored, Map<String, Integer> frequencies) throws IOException {
-        Query query = query(name, rarity(searcher, List.of(name), frequencies), evidenceNeeded(threshold, adjustment));
+        Query query = query(searcher.getIndexReader(), name, rarity(searcher, List.of(name), frequencies),
+                lowestScore(threshold, adjustment));
         List<Hit> hits = hits(searcher, query, scored);
         List<NormalizedName> names = new ArrayList<>(hits.size() + 1);
         names.add(name);
@@ -641,9 +790,9 @@ public class ScreeningIndex {
         return List.of(out);
     }
 
-    /** {@link #query(NormalizedName, TokenRarity, double)} with every word collecting candidates. */
-    static Query query(NormalizedName name, TokenRarity rarity) {
-        return query(name, rarity, 0);
+    /** {@link #query(IndexReader, NormalizedName, TokenRarity, double)} with every word collecting candidates. */
+    static Query query(IndexReader reader, NormalizedName name, TokenRarity rarity) throws IOException {
+        return query(reader, name, rarity, 0);
     }
 
     /**
@@ -654,19 +803,23 @@ public class ScreeningIndex {
      * outranks any number sharing one common word, whatever BM25 would say of term frequencies and lengths; the
      * joined form is worth all the words together. Among names of equal evidence, shorter ones (fewer unpaired
      * words for the scorer to penalize) come first by a bonus far smaller than any word's weight. Only term
-     * lookups: no Levenshtein automaton is built.
+     * lookups: no Levenshtein automaton is built. The words within the edit budget of a query word are looked up in
+     * the vocabulary first ({@link #neighbours}), and a name is found under their exact texts ({@link #WORD}):
+     * one edit is worth {@link NameMatcher#ONE_EDIT}, two edits {@link #TWO_EDITS}.
      *
-     * <p>Which words collect candidates (ADR 0008, fourth amendment): a name that pairs with none but the most
-     * common words of the query, whose {@linkplain #bounds weight bounds} add up to less than
-     * {@code evidenceNeeded}, has less paired evidence than the scorer needs for any band
-     * ({@link NameMatcher#evidenceNeeded}). So those words' keys are not walked to collect names: the names must
-     * share a key of a rarer word (or the joined form), and the common words only add to the ranking of the names
-     * so collected, through term postings advanced to those names alone.
+     * <p>Which words collect candidates (ADR 0008, fourth and seventh amendments): a name that pairs with none but
+     * the most common words of the query cannot be in a band when their {@linkplain Unit#bound weight bounds} add
+     * up to less paired evidence than the scorer needs, or to less than the weight the query's other words leave
+     * unpaired (the query then less than half covered, capped under the threshold) and less than a
+     * {@code POSSIBLE} needs ({@link NameMatcher#reachable}, {@link #commonWords}). So those words' keys are not
+     * walked to collect names: the names must share a key of a rarer word (or the joined form), and the common
+     * words only add to the ranking of the names so collected, through term postings advanced to those names alone.
+     * {@code lowestMatchScore} 0: every word collects.
      */
-    static Query query(NormalizedName name, TokenRarity rarity, double evidenceNeeded) {
+    static Query query(IndexReader reader, NormalizedName name, TokenRarity rarity, double lowestMatchScore)
+            throws IOException {
         List<Unit> units = units(name, rarity);
-        double[] bounds = units.stream().mapToDouble(Unit::bound).toArray();
-        boolean[] common = commonWords(bounds, evidenceNeeded);
+        boolean[] common = commonWords(units, name.tokens().size(), lowestMatchScore);
         BooleanQuery.Builder collecting = new BooleanQuery.Builder();
         BooleanQuery.Builder ranking = new BooleanQuery.Builder();
         double total = 0;
@@ -679,22 +832,27 @@ public class ScreeningIndex {
                     : Math.max(0, u.weight() - units.get(i - name.tokens().size()).weight()
                             - units.get(i - name.tokens().size() + 1).weight());
             Map<Double, Set<String>> groups = byKind(u);
+            // the vocabulary's words within the edit budget, by what the scorer makes of their edits
+            Map<Double, Set<String>> near = new java.util.TreeMap<>(Comparator.reverseOrder());
+            if (u.token() != null) {
+                neighbours(reader, u.token()).forEach((edits, words) -> near.computeIfAbsent(
+                        edits <= 1 ? NameMatcher.ONE_EDIT : TWO_EDITS, k -> new LinkedHashSet<>()).addAll(words));
+            }
             List<Query> kinds = new ArrayList<>();
             if (common[i]) {
                 // term by term, so that only the postings of the collected names are visited
-                groups.forEach((similarity, keys) -> kinds.add(new BoostQuery(new ConstantScoreQuery(anyTerm(keys)),
+                groups.forEach((similarity, keys) -> kinds.add(new BoostQuery(new ConstantScoreQuery(anyTerm(KEY, keys)),
                         (float) (worth * similarity))));
+                near.forEach((similarity, words) -> kinds.add(new BoostQuery(
+                        new ConstantScoreQuery(anyTerm(WORD, words)), (float) (worth * similarity))));
                 ranking.add(kinds.size() == 1 ? kinds.get(0) : new DisjunctionMaxQuery(kinds, 0),
                         BooleanClause.Occur.SHOULD);
                 continue;
             }
-            groups.forEach((similarity, keys) -> kinds.add(new BoostQuery(new ConstantScoreQuery(terms(keys)),
+            groups.forEach((similarity, keys) -> kinds.add(new BoostQuery(new ConstantScoreQuery(terms(KEY, keys)),
                     (float) (worth * similarity))));
-            Set<String> halves = u.token() == null ? Set.of() : halfKeys(u.token());
-            if (!halves.isEmpty()) {
-                // a word two edits away, found through a half
-                kinds.add(new BoostQuery(new ConstantScoreQuery(terms(halves)), (float) (u.weight() * TWO_EDITS)));
-            }
+            near.forEach((similarity, words) -> kinds.add(new BoostQuery(new ConstantScoreQuery(terms(WORD, words)),
+                    (float) (worth * similarity))));
             collecting.add(kinds.size() == 1 ? kinds.get(0) : new DisjunctionMaxQuery(kinds, 0),
                     BooleanClause.Occur.SHOULD);
         }
@@ -713,7 +871,8 @@ public class ScreeningIndex {
      * names as the scorer's evidence does. The exact word ({@code t:} its text) 1; the phonetic form
      * {@link NameMatcher#PHONETIC}; the word without its article or joined with the next {@link NameMatcher#CORE};
      * the Korean key {@link NameMatcher#KOREAN}; a skeleton or second reading {@link NameMatcher#SKELETON_LATIN}
-     * ({@link NameMatcher#SKELETON_ABJAD} for a word in Arabic script); a deletion key {@link NameMatcher#ONE_EDIT}.
+     * ({@link NameMatcher#SKELETON_ABJAD} for a word in Arabic script); a short word's deletion key ({@code d:})
+     * {@link NameMatcher#ONE_EDIT}. (Words within the edit budget are looked up apart: {@link #neighbours}.)
      * Before the fifth round every key counted as the exact word: at 1 M names an accepted name then tied with
      * hundreds of names that only shared a deletion key or a reading with a query word, and lost the tie
      * (docs/benchmarks.md, fifth round).
@@ -727,7 +886,7 @@ public class ScreeningIndex {
                 case 'k' -> NameMatcher.KOREAN;
                 case 's' -> u.token() != null && u.token().abjad() ? NameMatcher.SKELETON_ABJAD
                         : NameMatcher.SKELETON_LATIN;
-                default -> NameMatcher.ONE_EDIT; // d:, e:
+                default -> NameMatcher.ONE_EDIT; // d:
             };
             groups.computeIfAbsent(similarity, k -> new LinkedHashSet<>()).add(key);
         }
@@ -750,7 +909,6 @@ public class ScreeningIndex {
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             Set<String> keys = new LinkedHashSet<>(t.indexKeys());
-            keys.addAll(queryKeys(t));
             double w = rarity.weight(t);
             units.add(new Unit(t, keys, w, t.written().isEmpty() ? w : 1));
         }
@@ -759,49 +917,70 @@ public class ScreeningIndex {
             Token b = tokens.get(i + 1);
             Token joined = NameNormalizer.token(a.text() + b.text(), a.abjad() || b.abjad());
             double w = rarity.weight(joined);
-            units.add(new Unit(null, Set.of("t:" + joined.text(), "p:" + a.phonetic() + NameNormalizer.phonetic(b.text())),
-                    w, w));
-            // the two words also keep the joined word's bound (as measured without loss in the fourth round's
-            // first run): with the joined word bounded on its own, accepted pairs were lost (benchmarks.md)
-            for (int k : new int[] {i, i + 1}) {
-                Unit u = units.get(k);
-                units.set(k, new Unit(u.token(), u.keys(), u.weight(), Math.max(u.bound(), w)));
+            Set<String> keys = new LinkedHashSet<>();
+            keys.add("t:" + joined.text());
+            keys.add("p:" + a.phonetic() + NameNormalizer.phonetic(b.text()));
+            if (a.abjad()) {
+                // two Arabic-script words written as one Latin word: the key the first word carries for it
+                keys.add("s:" + NameNormalizer.joinedSkeleton(a, b.text()));
             }
+            // every name the scorer pairs with the two joined is found through these keys, so the two words are
+            // bounded by their own weights (ADR 0008, seventh amendment; before, each word also carried the
+            // joined word's bound, which kept nearly every word of a multi-word query collecting)
+            units.add(new Unit(null, keys, w, w));
         }
         return units;
     }
 
     /**
-     * The units that need not collect candidates: the lowest bounds, as many as together stay under
-     * {@code evidenceNeeded} (none when it is 0).
+     * The units that need not collect candidates (the first {@code tokens} units are the query's tokens, the rest
+     * two adjacent tokens joined, as {@link #units} lists them): the lowest bounds, as many as a name pairing only
+     * them could not be in a band ({@link NameMatcher#reachable}) — their bounds sum to the most paired weight such
+     * a name can have; the query tokens that collect (and whose joined pairs collect too) are unpaired in it and
+     * weigh at least their {@linkplain #unpaired unpaired weight}. None when {@code lowestMatchScore} is 0.
      */
-    static boolean[] commonWords(double[] bounds, double evidenceNeeded) {
-        Integer[] order = new Integer[bounds.length];
+    static boolean[] commonWords(List<Unit> units, int tokens, double lowestMatchScore) {
+        Integer[] order = new Integer[units.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> bounds[i]));
-        boolean[] common = new boolean[bounds.length];
-        double sum = 0;
+        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> units.get(i).bound()));
+        boolean[] common = new boolean[units.size()];
+        double paired = 0;
         for (int i : order) {
-            sum += bounds[i];
-            if (sum >= evidenceNeeded - 1e-9) {
+            common[i] = true;
+            double unpaired = 0;
+            for (int t = 0; t < tokens; t++) {
+                // a token next to a common joined pair may be paired through it (the scorer joins the two when the
+                // name has them as one word, found only through the joined pair's keys: Sun Rise/Sunrise)
+                boolean joinedCommon = t > 0 && common[tokens + t - 1] || t + 1 < tokens && common[tokens + t];
+                if (!common[t] && !joinedCommon) {
+                    unpaired += unpaired(units.get(t));
+                }
+            }
+            if (NameMatcher.reachable(paired + units.get(i).bound(), unpaired, lowestMatchScore)) {
+                common[i] = false;
                 break;
             }
-            common[i] = true;
+            paired += units.get(i).bound();
         }
         return common;
     }
 
-    /** Any of these keys, as a disjunction of term postings (each advanced only to the documents asked for). */
-    private static Query anyTerm(Set<String> keys) {
+    /** What a query token left unpaired weighs in the scorer's coverage: its weight, at least the floor if distinctive. */
+    static double unpaired(Unit u) {
+        return u.token().generic() ? u.weight() : Math.max(u.weight(), NameMatcher.MISSING_FLOOR);
+    }
+
+    /** Any of these terms, as a disjunction of term postings (each advanced only to the documents asked for). */
+    private static Query anyTerm(String field, Set<String> keys) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        keys.forEach(k -> any.add(new TermQuery(new Term(KEY, k)), BooleanClause.Occur.SHOULD));
+        keys.forEach(k -> any.add(new TermQuery(new Term(field, k)), BooleanClause.Occur.SHOULD));
         return any.build();
     }
 
-    private static Query terms(Set<String> keys) {
-        return new TermInSetQuery(KEY, keys.stream().map(BytesRef::new).toList());
+    private static Query terms(String field, Set<String> keys) {
+        return new TermInSetQuery(field, keys.stream().map(BytesRef::new).toList());
     }
 
     /** The rarity of every word of these names, from how many indexed names share its {@link Token#rarityKey()}. */
@@ -851,7 +1030,7 @@ public class ScreeningIndex {
                     }
                 }
             }
-            return TokenRarity.of(counts, reader.numDocs());
+            return TokenRarity.of(counts, names(reader));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -942,10 +1121,17 @@ public class ScreeningIndex {
     public int totalNames() {
         IndexSearcher searcher = acquire();
         try {
-            return searcher.getIndexReader().numDocs();
+            return names(searcher.getIndexReader());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             release(searcher);
         }
+    }
+
+    /** The names a reader holds: its live documents less the vocabulary's (which are never deleted). */
+    static int names(IndexReader reader) throws IOException {
+        return reader.numDocs() - reader.getDocCount(VOCABULARY);
     }
 
     private IndexSearcher acquire() {

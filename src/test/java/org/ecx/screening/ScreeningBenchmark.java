@@ -501,7 +501,8 @@ class ScreeningBenchmark {
     private static Blocked blocked(org.apache.lucene.search.IndexSearcher searcher, Map<String, Integer> frequencies,
             NameNormalizer.NormalizedName n, double threshold) throws java.io.IOException {
         TokenRarity queryRarity = ScreeningIndex.rarity(searcher, List.of(n), frequencies);
-        List<ScreeningIndex.Hit> all = ScreeningIndex.hits(searcher, ScreeningIndex.query(n, queryRarity), BLOCKED);
+        List<ScreeningIndex.Hit> all = ScreeningIndex.hits(searcher,
+                ScreeningIndex.query(searcher.getIndexReader(), n, queryRarity), BLOCKED);
         List<NameNormalizer.NormalizedName> names = new ArrayList<>();
         names.add(n);
         all.forEach(h -> names.add(h.name()));
@@ -527,8 +528,8 @@ class ScreeningBenchmark {
             int keep, int scored, StringBuilder dump, Stats stats) throws java.io.IOException {
         TokenRarity queryRarity = ScreeningIndex.rarity(searcher, List.of(n), frequencies);
         List<ScreeningIndex.Unit> units = ScreeningIndex.units(n, queryRarity);
-        org.apache.lucene.search.Query ranked = ScreeningIndex.query(n, queryRarity,
-                ScreeningIndex.evidenceNeeded(threshold, adjustment));
+        org.apache.lucene.search.Query ranked = ScreeningIndex.query(searcher.getIndexReader(), n, queryRarity,
+                ScreeningIndex.lowestScore(threshold, adjustment));
         Map<String, ScreeningIndex.Hit> acceptedBest = blocked.acceptedBest();
         Map<String, Double> scoreOf = blocked.scoreOf();
         java.util.Set<Integer> acceptedDocs = blocked.acceptedDocs();
@@ -555,7 +556,7 @@ class ScreeningBenchmark {
         all.forEach(h -> byDoc.put(h.doc(), h));
         Map<String, Integer> above = new java.util.TreeMap<>();
         for (ScreeningIndex.Hit h : cut) {
-            above.merge(kinds(units, n, h.name()) + (acceptedDocs.contains(h.doc()) ? " (accepted)" : ""), 1,
+            above.merge(kinds(searcher, units, n, h.name()) + (acceptedDocs.contains(h.doc()) ? " (accepted)" : ""), 1,
                     Integer::sum);
         }
         above.forEach((k, v) -> stats.aboveKinds.merge(k, v, Integer::sum));
@@ -572,7 +573,7 @@ class ScreeningBenchmark {
             String cause = rank == null ? "not collected (common words only)"
                     : evidence < atCut ? "less evidence than the cut" : "tied with the cut, lost in the tie";
             stats.causes.merge(cause, 1, Integer::sum);
-            String kinds = kinds(units, n, h.name());
+            String kinds = kinds(searcher, units, n, h.name());
             stats.lostKinds.merge(kinds, 1, Integer::sum);
             long higher = rank == null ? -1 : Arrays.stream(ranking).filter(sd -> sd.score > evidence).count();
             dump.append(String.format(Locale.ROOT, "  LOST %s score %.3f rank %s evidence %.4f (%d names with more) %s;"
@@ -586,9 +587,10 @@ class ScreeningBenchmark {
      * {@code s} skeleton or second reading, {@code k} Korean, {@code d}/{@code e} deletion, {@code h} half,
      * {@code j} joined), unit by unit ({@code -} none).
      */
-    private static String kinds(List<ScreeningIndex.Unit> units, NameNormalizer.NormalizedName query,
-            NameNormalizer.NormalizedName name) {
+    private static String kinds(org.apache.lucene.search.IndexSearcher searcher, List<ScreeningIndex.Unit> units,
+            NameNormalizer.NormalizedName query, NameNormalizer.NormalizedName name) throws java.io.IOException {
         java.util.Set<String> keys = ScreeningIndex.keys(name);
+        java.util.Set<String> words = ScreeningIndex.words(name);
         StringBuilder out = new StringBuilder();
         for (ScreeningIndex.Unit u : units) {
             java.util.TreeSet<Character> kinds = new java.util.TreeSet<>();
@@ -598,9 +600,9 @@ class ScreeningBenchmark {
                 }
             }
             if (u.token() != null) {
-                for (String k : ScreeningIndex.halfKeys(u.token())) {
-                    if (keys.contains(k)) {
-                        kinds.add('h');
+                for (var near : ScreeningIndex.neighbours(searcher.getIndexReader(), u.token()).entrySet()) {
+                    if (near.getValue().stream().anyMatch(words::contains)) {
+                        kinds.add(near.getKey() <= 1 ? 'e' : 'h'); // one edit, two edits
                     }
                 }
             }

@@ -26,12 +26,13 @@ class ScreeningIndexRankingTest {
     /** An in-memory index of 1,500 names of a common word with an invented second word each, plus the ones given. */
     private static <T> T withIndex(Search<T> search, String... others) throws Exception {
         List<Document> docs = new ArrayList<>();
+        java.util.Set<String> vocabulary = new java.util.HashSet<>();
         for (int i = 0; i < 1500; i++) {
             String w = SYLLABLES[i % 10] + SYLLABLES[i / 10 % 10] + SYLLABLES[i / 100 % 10] + "x";
-            ScreeningIndex.document("common-" + i, "Castellan " + w, docs);
+            ScreeningIndex.document("common-" + i, "Castellan " + w, docs, vocabulary::add);
         }
         for (String other : others) {
-            ScreeningIndex.document(other, other, docs);
+            ScreeningIndex.document(other, other, docs, vocabulary::add);
         }
         try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
                 IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
@@ -51,7 +52,8 @@ class ScreeningIndexRankingTest {
     private static List<String> rank(String query, String... others) throws Exception {
         return withIndex(searcher -> {
             NormalizedName q = NameNormalizer.normalize(query);
-            return ScreeningIndex.hits(searcher, ScreeningIndex.query(q, ScreeningIndex.rarity(searcher, List.of(q),
+            return ScreeningIndex.hits(searcher, ScreeningIndex.query(searcher.getIndexReader(), q,
+                    ScreeningIndex.rarity(searcher, List.of(q),
                     new HashMap<>())), 5).stream().map(ScreeningIndex.Hit::denial).toList();
         }, others);
     }
@@ -121,7 +123,37 @@ class ScreeningIndexRankingTest {
         assertThat(kinds.keySet()).first().isEqualTo(1.0);
         assertThat(kinds.get(1.0)).containsExactly("t:velmora");
         assertThat(kinds.get(NameMatcher.PHONETIC)).allMatch(k -> k.startsWith("p:"));
-        assertThat(kinds.get(NameMatcher.ONE_EDIT)).contains("e:velmra", "e:velmora");
+        assertThat(kinds.get(NameMatcher.ONE_EDIT)).isNull(); // words within the budget are looked up apart
+    }
+
+    @Test
+    void theVocabularyGivesTheWordsWithinTheEditBudgetByTheirEditsAndDropsThoseThatOnlyShareAKey() throws Exception {
+        // Velmrca shares the deletion key velmra with Velmora but is two edits from it: beyond a 7-letter budget
+        java.util.Map<Integer, java.util.Set<String>> near = withIndex(searcher -> ScreeningIndex.neighbours(
+                searcher.getIndexReader(), NameNormalizer.normalize("Velmora").tokens().get(0)),
+                "Velmra Dunhaven", "Velmorra Dunhaven", "Velmrca Dunhaven", "Vlemora Dunhaven", "Velmora Dunhaven",
+                "Brandelmoor", "Brindelmour");
+        assertThat(near).containsOnlyKeys(1);
+        assertThat(near.get(1)).containsExactlyInAnyOrder("velmra", "velmorra", "vlemora");
+        java.util.Map<Integer, java.util.Set<String>> twoEdits = withIndex(searcher -> ScreeningIndex.neighbours(
+                searcher.getIndexReader(), NameNormalizer.normalize("Brandelmoor").tokens().get(0)),
+                "Brandelmoor", "Brindelmour");
+        assertThat(twoEdits).containsOnlyKeys(2);
+        assertThat(twoEdits.get(2)).containsExactly("brindelmour");
+    }
+
+    @Test
+    void vocabularyDocumentsAreNeitherNamesNorEverFoundByANameQuery() throws Exception {
+        withIndex(searcher -> {
+            // 1,500 common names and two more; the vocabulary holds a document per distinct word on top
+            assertThat(searcher.getIndexReader().numDocs()).isGreaterThan(1502);
+            assertThat(ScreeningIndex.names(searcher.getIndexReader())).isEqualTo(1502);
+            NormalizedName q = NameNormalizer.normalize("Velmora Dunhavem");
+            assertThat(ScreeningIndex.hits(searcher, ScreeningIndex.query(searcher.getIndexReader(), q,
+                    TokenRarity.UNKNOWN), 5000)).extracting(ScreeningIndex.Hit::denial)
+                    .containsExactly("Velmora Dunhaven");
+            return null;
+        }, "Velmora Dunhaven", "Quorvend");
     }
 
     @Test
@@ -140,12 +172,12 @@ class ScreeningIndexRankingTest {
     }
 
     @Test
-    void deletionKeysOfAToken() {
-        NameNormalizer.Token t = NameNormalizer.normalize("Abcd").tokens().get(0);
-        assertThat(ScreeningIndex.deletionKeys(t)).containsExactlyInAnyOrder("e:abcd", "e:bcd", "e:acd", "e:abd",
+    void deletionKeysOfAVocabularyWordAndTheWordsOfAName() {
+        assertThat(ScreeningIndex.deletionKeys("abcd")).containsExactlyInAnyOrder("e:abcd", "e:bcd", "e:acd", "e:abd",
                 "e:abc");
-        assertThat(ScreeningIndex.deletionKeys(NameNormalizer.normalize("Xy Quorvend").tokens().get(0))).isEmpty();
-        assertThat(ScreeningIndex.deletionKeys(NameNormalizer.normalize("Quorvend 12345").tokens().get(1))).isEmpty();
+        assertThat(ScreeningIndex.deletionKeys("xy")).isEmpty();
+        // a word with an edit budget is looked up by edit distance; a number or a 2-letter word is not
+        assertThat(ScreeningIndex.words(NameNormalizer.normalize("Xy Quorvend 12345"))).containsExactly("quorvend");
     }
 
     @Test
@@ -170,28 +202,77 @@ class ScreeningIndexRankingTest {
     }
 
     /** The denial ids of every name the query collects when it needs {@code evidence} (no matcher, no cut). */
-    private static List<String> collected(String query, double evidence, String... others) throws Exception {
+    private static List<String> collected(String query, double lowestScore, String... others) throws Exception {
         return withIndex(searcher -> {
             NormalizedName q = NameNormalizer.normalize(query);
-            return ScreeningIndex.hits(searcher, ScreeningIndex.query(q, ScreeningIndex.rarity(searcher, List.of(q),
-                    new HashMap<>()), evidence), 5000).stream().map(ScreeningIndex.Hit::denial).toList();
+            return ScreeningIndex.hits(searcher, ScreeningIndex.query(searcher.getIndexReader(), q,
+                    ScreeningIndex.rarity(searcher, List.of(q),
+                    new HashMap<>()), lowestScore), 5000).stream().map(ScreeningIndex.Hit::denial).toList();
         }, others);
     }
 
+    /** Units of invented distinctive words of these weights, then their joined pairs of weight {@code joined}. */
+    private static List<ScreeningIndex.Unit> units(double joined, double... weights) {
+        List<ScreeningIndex.Unit> units = new ArrayList<>();
+        for (int i = 0; i < weights.length; i++) {
+            units.add(new ScreeningIndex.Unit(NameNormalizer.token("velmor" + (char) ('a' + i), false),
+                    java.util.Set.of(), weights[i], weights[i]));
+        }
+        for (int i = 0; i + 1 < weights.length; i++) {
+            units.add(new ScreeningIndex.Unit(null, java.util.Set.of(), joined, joined));
+        }
+        return units;
+    }
+
     @Test
-    void theMostCommonWordsThatTogetherStayUnderTheEvidenceNeededDoNotCollect() {
-        assertThat(ScreeningIndex.commonWords(new double[] {0.1, 1.0, 0.3}, 0.6)).containsExactly(true, false, true);
-        // 0.3 first, then 0.4 would reach 0.7: only the rarest of the common ones is left out
-        assertThat(ScreeningIndex.commonWords(new double[] {0.4, 0.3}, 0.6)).containsExactly(false, true);
-        assertThat(ScreeningIndex.commonWords(new double[] {0.1, 0.1}, 0)).containsExactly(false, false);
+    void theMostCommonWordsDoNotCollectWhileANamePairingOnlyThemCouldNotReachABand() {
+        double lowest = ScreeningIndex.lowestScore(0.8, ScreeningService.COUNTRY_ADJUSTMENT);
+        // 0.1 and 0.3 pair 0.4 at most: under the evidence any band needs
+        assertThat(ScreeningIndex.commonWords(units(1.0, 0.1, 1.0, 0.3), 3, lowest))
+                .startsWith(true, false, true);
+        // 0.3 and 0.35 pair 0.65, enough evidence for a MATCH, but the rare word left unpaired weighs 1: the query
+        // is less than half covered, capped under the threshold, and 0.65 is too little for a POSSIBLE
+        assertThat(ScreeningIndex.commonWords(units(1.0, 0.3, 0.35, 1.0), 3, lowest))
+                .startsWith(true, true, false);
+        // two common words alone: a name of both covers the query and may MATCH, so the rarer one collects
+        assertThat(ScreeningIndex.commonWords(units(1.0, 0.4, 0.3), 2, lowest)).startsWith(false, true);
+        // at a threshold the capped score reaches, the coverage does not help: the evidence rule alone
+        assertThat(ScreeningIndex.commonWords(units(1.0, 0.3, 0.35, 1.0), 3,
+                ScreeningIndex.lowestScore(0.7, ScreeningService.COUNTRY_ADJUSTMENT))).startsWith(true, false, false);
+        // a common joined pair next to a word: that word may be paired through it, so it does not count as unpaired
+        assertThat(ScreeningIndex.commonWords(units(0.1, 0.3, 0.35, 1.0), 3, lowest)[4]).isTrue();
+        assertThat(ScreeningIndex.commonWords(units(0.1, 0.1, 0.1), 2, 0)).containsExactly(false, false, false);
+    }
+
+    @Test
+    void theBoundOfACommonWordAgreesWithTheScorer() throws Exception {
+        // a name pairing the two common words of a three-word query, lacking its rare word, is in no band
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            others.add("Dunhaven " + SYLLABLES[i % 10] + SYLLABLES[i / 10 % 10] + "ruv");
+        }
+        withIndex(searcher -> {
+            NormalizedName q = NameNormalizer.normalize("Castellan Dunhaven Quorvend");
+            NormalizedName partial = NameNormalizer.normalize("Castellan Dunhaven");
+            TokenRarity rarity = ScreeningIndex.rarity(searcher, List.of(q, partial), new HashMap<>());
+            List<ScreeningIndex.Unit> units = ScreeningIndex.units(q, rarity);
+            boolean[] common = ScreeningIndex.commonWords(units, 3,
+                    ScreeningIndex.lowestScore(0.8, ScreeningService.COUNTRY_ADJUSTMENT));
+            assertThat(common).startsWith(true, true, false);
+            NameMatcher.Result r = NameMatcher.match(q, partial, rarity);
+            assertThat(r.bandOf(NameMatcher.round(r.score() + ScreeningService.COUNTRY_ADJUSTMENT), 0.8)).isNull();
+            return null;
+        }, others.toArray(String[]::new));
     }
 
     @Test
     void aNameSharingOnlyACommonWordIsNotCollectedBecauseItCouldNotReachABand() throws Exception {
         double evidence = ScreeningIndex.evidenceNeeded(0.8, ScreeningService.COUNTRY_ADJUSTMENT);
-        // one common word (a second word would make the rare joined form bound it: then it collects)
+        double lowest = ScreeningIndex.lowestScore(0.8, ScreeningService.COUNTRY_ADJUSTMENT);
         assertThat(collected("Castellan", 0, "Velmora Dunhaven")).anyMatch(id -> id.startsWith("common-"));
-        assertThat(collected("Castellan", evidence, "Velmora Dunhaven")).noneMatch(id -> id.startsWith("common-"));
+        assertThat(collected("Castellan", lowest, "Velmora Dunhaven")).noneMatch(id -> id.startsWith("common-"));
+        // with a rare second word the common one does not collect either: a name of it alone covers too little
+        assertThat(collected("Castellan Velmora", lowest, "Velmora Dunhaven")).containsExactly("Velmora Dunhaven");
         // what makes this safe: the scorer puts such a pair in no band, even at the lowest threshold that
         // still needs the evidence
         withIndex(searcher -> {
@@ -231,10 +312,11 @@ class ScreeningIndexRankingTest {
         TokenRarity rarity = TokenRarity.of(df, 30_000);
         assertThat(rarity.weight(q.tokens().get(0))).isLessThan(0.3);
         List<ScreeningIndex.Unit> units = ScreeningIndex.units(q, rarity);
-        // sun, rise, then the two joined: each word is bounded by the rare joined word too, so all collect
-        assertThat(units).extracting(ScreeningIndex.Unit::bound).containsExactly(1.0, 1.0, 1.0);
+        // sun, rise, then the two joined: each word is bounded by its own weight, the rare joined word collects
+        assertThat(units.get(0).bound()).isLessThan(0.3);
+        assertThat(units.get(2).bound()).isEqualTo(1.0);
         assertThat(units.get(2).keys()).contains("t:sunrise");
-        assertThat(ScreeningIndex.commonWords(units.stream().mapToDouble(ScreeningIndex.Unit::bound).toArray(), 0.6))
-                .containsExactly(false, false, false);
+        assertThat(ScreeningIndex.commonWords(units, 2, ScreeningIndex.lowestScore(0.8,
+                ScreeningService.COUNTRY_ADJUSTMENT))).containsExactly(true, true, false);
     }
 }
