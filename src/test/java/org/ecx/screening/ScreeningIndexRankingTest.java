@@ -245,6 +245,19 @@ class ScreeningIndexRankingTest {
     }
 
     @Test
+    void everyLiftToAMatchNeedsAtLeastTheEvidenceOfAPossibleAsTheIndexBoundAssumes() {
+        // NameMatcher.reachable, on which the index leaves common words out of the collecting clauses, counts on it
+        assertThat(NameMatcher.ALIAS_EVIDENCE).isGreaterThanOrEqualTo(NameMatcher.POSSIBLE_EVIDENCE);
+        assertThat(NameMatcher.PARTIAL_EVIDENCE).isGreaterThanOrEqualTo(NameMatcher.POSSIBLE_EVIDENCE);
+        double lowest = ScreeningIndex.lowestScore(0.8, ScreeningService.COUNTRY_ADJUSTMENT);
+        assertThat(NameMatcher.reachable(0.79, 1.0, lowest)).isFalse(); // less than half covered, too little for POSSIBLE
+        assertThat(NameMatcher.reachable(0.79, 0.5, lowest)).isTrue();
+        assertThat(NameMatcher.reachable(0.8, 5.0, lowest)).isTrue();
+        assertThat(NameMatcher.reachable(0.59, 0, lowest)).isFalse();
+        assertThat(NameMatcher.reachable(0.1, 5.0, 0)).isTrue();
+    }
+
+    @Test
     void theBoundOfACommonWordAgreesWithTheScorer() throws Exception {
         // a name pairing the two common words of a three-word query, lacking its rare word, is in no band
         List<String> others = new ArrayList<>();
