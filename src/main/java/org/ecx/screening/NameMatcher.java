@@ -229,17 +229,6 @@ public final class NameMatcher {
     }
 
     /**
-     * The least paired evidence ({@link Result#evidence()}) a pair needs to be in a band when a {@link Band#MATCH}
-     * needs a name score above {@code lowestMatchScore}: under {@link #MIN_EVIDENCE} the score is capped at
-     * {@link #WEAK_CAP}, and a {@link Band#POSSIBLE} needs {@link #POSSIBLE_EVIDENCE}. Zero when the cap itself
-     * could match. (Names equal but for their spaces score 1 whatever their evidence.) The candidate index
-     * relies on this bound to leave common words out of the clauses that collect candidates.
-     */
-    public static double evidenceNeeded(double lowestMatchScore) {
-        return lowestMatchScore > WEAK_CAP ? Math.min(MIN_EVIDENCE, POSSIBLE_EVIDENCE) : 0;
-    }
-
-    /**
      * Whether a pair can be in a band when a {@link Band#MATCH} needs a name score above {@code lowestMatchScore},
      * knowing only that its paired weight ({@link Features#pairedWeight()}, which bounds its evidence) is at most
      * {@code paired} and that the query's unpaired words weigh at least {@code unpaired} (as {@link #MISSING_FLOOR}

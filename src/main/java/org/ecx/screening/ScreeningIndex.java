@@ -124,7 +124,7 @@ public class ScreeningIndex {
      */
     private static final String VOCABULARY = "v";
     private static final String VOCABULARY_KEY = "vk";
-    /** What a word two edits away, found through one half of it ({@link #halfKeys}), is worth in the ranking. */
+    /** What a vocabulary word two edits away ({@link #neighbours}) is worth in the ranking. */
     private static final double TWO_EDITS = NameMatcher.ONE_EDIT - NameMatcher.EDIT_COST;
     private static final TypeReference<List<EntryParty>> PARTIES = new TypeReference<>() {
     };
@@ -709,14 +709,6 @@ public class ScreeningIndex {
      */
     public List<Candidate> blocked(NormalizedName name, int max) {
         return candidates(name, 0, 0, Integer.MAX_VALUE, max); // at threshold 0 every positive score is a MATCH
-    }
-
-    /**
-     * The least paired evidence a pair needs to be in a band at {@code threshold} with a score raised by at most
-     * {@code adjustment} (less a rounding step): see {@link NameMatcher#evidenceNeeded}.
-     */
-    static double evidenceNeeded(double threshold, double adjustment) {
-        return NameMatcher.evidenceNeeded(lowestScore(threshold, adjustment));
     }
 
     /** The lowest name score that reaches {@code threshold} when raised by {@code adjustment}, less a rounding step. */
